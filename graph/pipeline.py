@@ -1,0 +1,31 @@
+"""The pipeline in one place: read → segment → extract → resolve.
+
+Each stage is a plain function of the previous stage's value; this module only
+chains them, so a caller (the CLI, the store, a benchmark) never wires stages by hand.
+"""
+
+from __future__ import annotations
+
+import os
+
+from .model import Analysis, Source
+
+__all__ = ["analyse_source", "analyse_path"]
+
+
+def analyse_source(source: Source, language: str | None = None) -> Analysis:
+    """Segment a source, extract its mentions and resolve them into entities."""
+    from .extract import extract
+    from .resolve import resolve
+    from .segment import segment
+
+    document = segment(source, language=language)
+    mentions = extract(document)
+    return resolve(document, mentions)
+
+
+def analyse_path(path: str | os.PathLike[str], language: str | None = None) -> Analysis:
+    """Read a file (or ``-`` for stdin) and analyse it."""
+    from .read import read_path
+
+    return analyse_source(read_path(path), language=language)
