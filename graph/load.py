@@ -233,9 +233,14 @@ def _check_iri(name: str) -> None:
     try:
         ox.NamedNode(name)
     except ValueError as exc:
-        raise ConfigError(f"--graph {name!r} is not an IRI: {exc}") from None
-    if ":" not in name:
-        raise ConfigError(f"--graph {name!r} is not an absolute IRI")
+        raise ConfigError(f"--graph {name!r} is not an absolute IRI: {exc}") from None
+
+
+_FORMATS = {
+    "trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS, "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD, "rdf": ox.RdfFormat.RDF_XML,
+    "owl": ox.RdfFormat.RDF_XML,
+}
 
 
 def read_graph_file(path: str, default_graph: str | None = None) -> list[NamedGraph]:
@@ -245,7 +250,7 @@ def read_graph_file(path: str, default_graph: str | None = None) -> list[NamedGr
     triples go into ``default_graph`` (see :func:`graphs_from_quads`).
     """
     suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
-    fmt = ox.RdfFormat.from_extension(suffix)
+    fmt = _FORMATS.get(suffix)
     if fmt is None:
         raise InputError(
             f"{path}: unknown RDF format {('.' + suffix) if suffix else '(no extension)'}; "
