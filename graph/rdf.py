@@ -1,0 +1,335 @@
+"""The one place where our triples are made: an :class:`~graph.model.Analysis` → quads.
+
+Follows the RDF contract of DESIGN.md §2. Every quad goes into ONE named graph, the
+expression IRI (``<base>eli/dl/doc/<id>/<lang>``), so a store can replace a
+document's graph as a whole. Terms are pyoxigraph's (building them is 6–7× faster
+than rdflib's); IRIs come from :mod:`graph.iri` only.
+
+How statements and relations stay traceable to their unit (the contract asks for it
+and leaves the how open):
+
+- a statement of the Parliament becomes ``<unit>#statement_<n> a epkg:Statement``
+  with ``epkg:action`` and ``epkg:addressee``, and the unit points to it with
+  ``epkg:states``; the unit also carries ``epkg:action`` / ``epkg:addressee``
+  directly, so "which paragraphs call on X" is one triple pattern;
+- a relation becomes the direct triple (``<subject> epkg:memberOf <object>``; the
+  subject is the resolution, the work, when it is the Parliament itself) plus
+  ``<unit>#relation_<n> a epkg:StatedRelation`` with ``rdf:subject`` /
+  ``rdf:predicate`` / ``rdf:object``, which the unit points to with ``epkg:states``.
+
+No blank nodes (their labels would make output non-deterministic) and no
+timestamps unless one is given.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from . import __version__
+from . import iri as _iri
+from .concepts import ACTIONS, RELATIONS, ROLES
+from .model import Analysis, Document, EntityType, UnitKind
+from .namespaces import (
+    O_DCTERMS,
+    O_ELI,
+    O_EPKG,
+    O_ITSRDF,
+    O_NIF,
+    O_OWL,
+    O_PROV,
+    O_RDF,
+    O_SKOS,
+    O_XSD,
+)
+
+__all__ = ["build_quads", "graph_iri"]
+
+_UNIT_CLASS = {
+    UnitKind.CITATION: O_EPKG.Citation,
+    UnitKind.RECITAL: O_EPKG.Recital,
+    UnitKind.PARAGRAPH: O_EPKG.Paragraph,
+    UnitKind.SUBPARAGRAPH: O_EPKG.Subparagraph,
+    UnitKind.FOOTNOTE: O_EPKG.Footnote,
+}
+_TYPE = O_RDF.type
+_ROLES = frozenset(ROLES)
+_ACTIONS = frozenset(ACTIONS)
+_RELATIONS = frozenset(RELATIONS)
+
+EntityRef = tuple[EntityType, str]
+
+
+class _Quads:
+    """An insertion-ordered set of quads in one graph (duplicates dropped)."""
+
+    def __init__(self, graph: NamedNode) -> None:
+        self.graph = graph
+        self._quads: dict[Quad, None] = {}
+
+    def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
+        self._quads[Quad(s, p, o, self.graph)] = None
+
+    def quads(self) -> list[Quad]:
+        return list(self._quads)
+
+
+def graph_iri(analysis: Analysis, base: str = _iri.DEFAULT_BASE) -> str:
+    """The IRI of the named graph a document's quads go into (its expression IRI)."""
+    doc_id, _ = _doc_id(analysis.document)
+    return _iri.expression_iri(doc_id, _lang(analysis.document), base)
+
+
+def build_quads(
+    analysis: Analysis,
+    base: str = _iri.DEFAULT_BASE,
+    timestamp: _dt.datetime | None = None,
+    tool_version: str = __version__,
+) -> list[Quad]:
+    """Every quad of one analysed document, deterministic for a given input."""
+    document = analysis.document
+    lang = _lang(document)
+    doc_id, from_ep = _doc_id(document)
+    work = NamedNode(_iri.work_iri(doc_id, base))
+    expression_str = _iri.expression_iri(doc_id, lang, base)
+    expression = NamedNode(expression_str)
+    out = _Quads(expression)
+
+    _document(out, document, work, expression, doc_id, lang, from_ep)
+    unit_nodes = _units(out, document, expression, expression_str, lang)
+    entity_nodes = _entities(out, analysis, base, lang, unit_nodes)
+    _statements(out, analysis, unit_nodes, entity_nodes)
+    _relations(out, analysis, unit_nodes, entity_nodes, work)
+    _provenance(out, document, expression, expression_str, timestamp, tool_version)
+    return out.quads()
+
+
+def _lang(document: Document) -> str:
+    return (document.meta.language or "").lower()
+
+
+def _doc_id(document: Document) -> tuple[str, bool]:
+    meta = document.meta
+    return _iri.doc_id_for(meta.local_id, meta.doc_id, document.source.sha256)
+
+
+def _document(
+    out: _Quads,
+    document: Document,
+    work: NamedNode,
+    expression: NamedNode,
+    doc_id: str,
+    lang: str,
+    from_ep: bool,
+) -> None:
+    meta = document.meta
+    out.add(work, _TYPE, O_ELI.Work)
+    out.add(work, _TYPE, O_EPKG.Resolution)
+    out.add(work, O_DCTERMS.identifier, Literal(doc_id))
+    if meta.local_id:
+        out.add(work, O_ELI.id_local, Literal(meta.local_id))
+    if meta.date:
+        out.add(work, O_ELI.date_document, Literal(meta.date.isoformat(), datatype=O_XSD.date))
+    if meta.procedure:
+        out.add(work, O_EPKG.procedure, Literal(meta.procedure))
+    out.add(work, O_ELI.is_realized_by, expression)
+
+    out.add(expression, _TYPE, O_ELI.Expression)
+    out.add(expression, O_ELI.realizes, work)
+    out.add(expression, O_ELI.language, NamedNode(_iri.language_iri(lang)))
+    title = meta.title or meta.long_title
+    if title:
+        out.add(expression, O_ELI.title, Literal(title, language=lang))
+    if meta.long_title and meta.long_title != title:
+        out.add(expression, O_ELI.title_alternative, Literal(meta.long_title, language=lang))
+    if from_ep:
+        out.add(work, O_OWL.sameAs, NamedNode(_iri.ep_work_iri(doc_id)))
+        out.add(expression, O_OWL.sameAs, NamedNode(_iri.ep_expression_iri(doc_id, lang)))
+
+
+def _units(
+    out: _Quads, document: Document, expression: NamedNode, expression_str: str, lang: str
+) -> dict[str, NamedNode]:
+    """Units and footnotes; returns unit id → node (what mentions and statements point to)."""
+    nodes: dict[str, NamedNode] = {}
+    for unit in document.units:
+        nodes[unit.id] = NamedNode(_iri.unit_iri(expression_str, unit.id))
+    for footnote in document.footnotes:
+        nodes[footnote.id] = NamedNode(_iri.unit_iri(expression_str, footnote.id))
+
+    for unit in document.units:
+        if unit.kind is UnitKind.FOOTNOTE and unit.id in {f.id for f in document.footnotes}:
+            continue  # described from document.footnotes below
+        node = nodes[unit.id]
+        parent = expression
+        if unit.parent:
+            if unit.parent not in nodes:
+                raise ValueError(f"unit {unit.id} names an unknown parent {unit.parent}")
+            parent = nodes[unit.parent]
+        out.add(node, _TYPE, _UNIT_CLASS[unit.kind])
+        out.add(node, _TYPE, O_NIF.Context)
+        out.add(node, O_ELI.is_part_of, parent)
+        out.add(parent, O_ELI.has_part, node)
+        out.add(node, O_ELI.number, Literal(unit.label))
+        out.add(node, O_EPKG.ordinal, Literal(str(unit.ordinal), datatype=O_XSD.integer))
+        out.add(node, O_NIF.isString, Literal(unit.text, language=lang))
+        for footnote_id in unit.footnotes:
+            if footnote_id not in nodes:
+                raise ValueError(f"unit {unit.id} carries an unknown footnote {footnote_id}")
+            out.add(node, O_EPKG.hasFootnote, nodes[footnote_id])
+
+    for footnote in document.footnotes:
+        node = nodes[footnote.id]
+        out.add(node, _TYPE, O_EPKG.Footnote)
+        out.add(node, _TYPE, O_NIF.Context)
+        out.add(node, O_ELI.is_part_of, expression)
+        out.add(expression, O_ELI.has_part, node)
+        out.add(node, O_ELI.number, Literal(str(footnote.number)))
+        out.add(node, O_NIF.isString, Literal(footnote.text, language=lang))
+        if footnote.oj_reference:
+            out.add(node, O_EPKG.ojReference, Literal(footnote.oj_reference))
+        if footnote.unit in nodes:
+            out.add(nodes[footnote.unit], O_EPKG.hasFootnote, node)
+    return nodes
+
+
+def _entities(
+    out: _Quads,
+    analysis: Analysis,
+    base: str,
+    lang: str,
+    unit_nodes: dict[str, NamedNode],
+) -> dict[EntityRef, NamedNode]:
+    nodes: dict[EntityRef, NamedNode] = {
+        (EntityType(e.type), e.key): NamedNode(_iri.entity_iri(e.type, e.key, base))
+        for e in analysis.entities
+    }
+    for entity in analysis.entities:
+        node = nodes[(EntityType(entity.type), entity.key)]
+        out.add(node, _TYPE, O_EPKG[EntityType(entity.type).value])
+        out.add(node, O_SKOS.prefLabel, Literal(entity.label, language=lang))
+        for alt in entity.alt_labels:
+            if alt != entity.label:
+                out.add(node, O_SKOS.altLabel, Literal(alt, language=lang))
+        for role in entity.roles:
+            out.add(node, O_EPKG.role, _concept(role, _ROLES, "role"))
+        if entity.part_of is not None:
+            whole = _entity(nodes, entity.part_of, base)
+            out.add(node, O_ELI.is_part_of, whole)
+        for mention in entity.mentions:
+            unit = _unit(unit_nodes, mention.unit)
+            out.add(unit, O_EPKG.mentions, node)
+            phrase = NamedNode(_iri.phrase_iri(unit.value, mention.start, mention.end))
+            out.add(phrase, _TYPE, O_NIF.Phrase)
+            out.add(phrase, O_NIF.referenceContext, unit)
+            out.add(phrase, O_NIF.beginIndex, _nonneg(mention.start))
+            out.add(phrase, O_NIF.endIndex, _nonneg(mention.end))
+            out.add(phrase, O_NIF.anchorOf, Literal(mention.surface))
+            out.add(phrase, O_ITSRDF.taIdentRef, node)
+    return nodes
+
+
+def _statements(
+    out: _Quads,
+    analysis: Analysis,
+    unit_nodes: dict[str, NamedNode],
+    entity_nodes: dict[EntityRef, NamedNode],
+) -> None:
+    counts: dict[str, int] = {}
+    for statement in analysis.statements:
+        unit = _unit(unit_nodes, statement.unit)
+        counts[statement.unit] = counts.get(statement.unit, 0) + 1
+        node = NamedNode(_iri.statement_iri(unit.value, counts[statement.unit]))
+        action = _concept(statement.action, _ACTIONS, "action")
+        out.add(unit, O_EPKG.states, node)
+        out.add(node, _TYPE, O_EPKG.Statement)
+        out.add(node, O_EPKG.action, action)
+        out.add(unit, O_EPKG.action, action)
+        for ref in statement.addressees:
+            addressee = _entity(entity_nodes, ref, None)
+            out.add(node, O_EPKG.addressee, addressee)
+            out.add(unit, O_EPKG.addressee, addressee)
+
+
+def _relations(
+    out: _Quads,
+    analysis: Analysis,
+    unit_nodes: dict[str, NamedNode],
+    entity_nodes: dict[EntityRef, NamedNode],
+    work: NamedNode,
+) -> None:
+    counts: dict[str, int] = {}
+    for relation in analysis.relations:
+        if relation.predicate not in _RELATIONS:
+            raise ValueError(
+                f"unknown relation {relation.predicate!r}; expected one of {', '.join(RELATIONS)}"
+            )
+        unit = _unit(unit_nodes, relation.unit)
+        counts[relation.unit] = counts.get(relation.unit, 0) + 1
+        node = NamedNode(_iri.relation_iri(unit.value, counts[relation.unit]))
+        subject = work if relation.subject is None else _entity(entity_nodes, relation.subject, None)
+        predicate = O_EPKG[relation.predicate]
+        obj = _entity(entity_nodes, relation.object, None)
+        out.add(subject, predicate, obj)
+        out.add(unit, O_EPKG.states, node)
+        out.add(node, _TYPE, O_EPKG.StatedRelation)
+        out.add(node, O_RDF.subject, subject)
+        out.add(node, O_RDF.predicate, predicate)
+        out.add(node, O_RDF.object, obj)
+
+
+def _provenance(
+    out: _Quads,
+    document: Document,
+    expression: NamedNode,
+    expression_str: str,
+    timestamp: _dt.datetime | None,
+    tool_version: str,
+) -> None:
+    activity = NamedNode(_iri.activity_iri(expression_str))
+    source = NamedNode(_iri.source_iri(expression_str))
+    out.add(activity, _TYPE, O_PROV.Activity)
+    out.add(activity, O_EPKG.toolVersion, Literal(tool_version))
+    out.add(activity, O_PROV.used, source)
+    out.add(activity, O_PROV.generated, expression)
+    out.add(expression, O_PROV.wasGeneratedBy, activity)
+    out.add(source, _TYPE, O_PROV.Entity)
+    out.add(source, O_EPKG.sha256, Literal(document.source.sha256))
+    out.add(source, O_DCTERMS.format, Literal(document.source.media_type))
+    if timestamp is not None:
+        out.add(activity, O_PROV.startedAtTime, _datetime(timestamp))
+
+
+def _datetime(moment: _dt.datetime) -> Literal:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=_dt.UTC)
+    text = moment.astimezone(_dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return Literal(text, datatype=O_XSD.dateTime)
+
+
+def _nonneg(value: int) -> Literal:
+    return Literal(str(value), datatype=O_XSD.nonNegativeInteger)
+
+
+def _concept(name: str, allowed: Iterable[str], what: str) -> NamedNode:
+    if name not in allowed:
+        raise ValueError(f"unknown {what} {name!r}; expected one of {', '.join(sorted(allowed))}")
+    return O_EPKG[name]
+
+
+def _unit(nodes: dict[str, NamedNode], unit_id: str) -> NamedNode:
+    try:
+        return nodes[unit_id]
+    except KeyError:
+        raise ValueError(f"reference to an unknown unit {unit_id!r}") from None
+
+
+def _entity(nodes: dict[EntityRef, NamedNode], ref: EntityRef, base: str | None) -> NamedNode:
+    key = (EntityType(ref[0]), ref[1])
+    if key in nodes:
+        return nodes[key]
+    if base is None:
+        raise ValueError(f"reference to an entity the analysis does not hold: {ref}")
+    return NamedNode(_iri.entity_iri(key[0], key[1], base))
