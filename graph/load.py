@@ -266,16 +266,12 @@ def read_graph_file(path: str, default_graph: str | None = None) -> list[NamedGr
 
 
 def read_store(folder: str, default_graph: str | None = None) -> list[NamedGraph]:
-    """The named graphs of an embedded (on-disk Oxigraph) store, opened read-only."""
-    import os
+    """The named graphs of an embedded store (:mod:`graph.store`), opened read-only so
+    that loading works while another process (``epkg serve``, a build) holds it."""
+    from .store import open_store
 
-    if not os.path.isfile(os.path.join(folder, "CURRENT")):
-        raise InputError(f"{folder}: not an epkg store (no Oxigraph database in this folder)")
-    try:
-        store = ox.Store.read_only(folder)
-    except OSError as exc:
-        raise StoreError(f"{folder}: cannot open the store: {_first_line(exc)}") from None
-    return graphs_from_quads(store.quads_for_pattern(None, None, None), default_graph, folder)
+    with open_store(folder, create=False, read_only=True) as store:
+        return graphs_from_quads(store.quads(), default_graph, folder)
 
 
 def _has_blank(triple: ox.Triple) -> bool:
