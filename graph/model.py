@@ -144,8 +144,13 @@ class Document:
         raise KeyError(unit_id)
 
     def contexts(self) -> tuple[tuple[str, str], ...]:
-        """Every piece of text that can mention an entity: (unit or footnote id, text)."""
-        return tuple((u.id, u.text) for u in self.units) + tuple(
+        """Every piece of text that can mention an entity: (unit or footnote id, text).
+
+        A paragraph split into subparagraphs is left out: its text is the sum of its
+        subparagraphs', and a mention belongs to the smallest unit that holds it.
+        """
+        parents = {u.parent for u in self.units if u.parent}
+        return tuple((u.id, u.text) for u in self.units if u.id not in parents) + tuple(
             (f.id, f.text) for f in self.footnotes
         )
 

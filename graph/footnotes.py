@@ -1,0 +1,146 @@
+"""Footnotes: markers in the running text, blocks at the foot of a page, and their match.
+
+A PDF restarts its markers on every page (¹²³⁴ … then ¹ again), so a footnote
+block is matched to the earliest still-unmatched marker with its number printed
+*on the same page* — i.e. since the previous footnote group. The EP's web page
+numbers its markers once, ``Kazakhstan(1)``, and lists the footnotes at the end;
+the same rule covers it (the "page" is the whole text).
+
+A parenthesised number is ambiguous ("Rule 144(5)"): it is a marker only when a
+footnote block claims it, and candidates not glued to a digit are preferred.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .lang import LanguageProfile
+from .model import Footnote, UnitKind
+
+__all__ = ["Marker", "FootnoteBlock", "Resolved", "find_markers", "resolve_footnotes"]
+
+_SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_PAREN = re.compile(r"(?<=[^\s(\[])\((\d{1,3})\)")
+_TO_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A footnote marker printed in a unit's text."""
+
+    number: int
+    start: int
+    end: int
+    paren: bool  # "(1)" rather than "¹"
+    after_digit: bool  # glued to a digit: "3(2)" may be a paragraph of an article
+
+
+@dataclass(frozen=True)
+class FootnoteBlock:
+    """A footnote printed as a block: its marker, where its text lies, the page's markers."""
+
+    marker: str
+    number: int
+    line_start: int
+    start: int
+    end: int
+    page: tuple[Marker, ...]
+
+
+@dataclass
+class Resolved:
+    footnotes: tuple[Footnote, ...] = ()
+    by_unit: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    skip: list[tuple[int, int]] = field(default_factory=list)
+
+
+def find_markers(text: str, start: int, end: int, _owner: Any = None) -> list[Marker]:
+    """Every candidate marker in ``text[start:end]``."""
+    found: list[Marker] = []
+    for match in _SUPERSCRIPT.finditer(text, start, end):
+        number = int(match.group(0).translate(_TO_DIGITS))
+        found.append(Marker(number, match.start(), match.end(), False, False))
+    for match in _PAREN.finditer(text, start, end):
+        before = text[match.start() - 1] if match.start() > 0 else ""
+        found.append(Marker(int(match.group(1)), match.start(), match.end(), True, before.isdigit()))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _choose(block: FootnoteBlock, used: set[Marker], everything: Sequence[Marker]) -> Marker | None:
+    paren_block = block.marker.startswith("(")
+
+    def rank(marker: Marker) -> tuple[int, int, int]:
+        return (marker.paren != paren_block, marker.after_digit, marker.start)
+
+    candidates = [m for m in block.page if m.number == block.number and m not in used]
+    if not candidates:  # the page's marker was lost: any earlier unmatched one
+        candidates = [
+            m for m in everything if m.number == block.number and m not in used and m.start < block.start
+        ]
+    return min(candidates, key=rank) if candidates else None
+
+
+def _carrier(position: int, builders: Sequence[Any], ids: dict[int, str]) -> str | None:
+    """The smallest unit whose text holds ``position``."""
+    best: str | None = None
+    for builder in builders:
+        if any(s <= position < e for s, e in builder.spans):
+            best = ids[id(builder)]
+            if builder.kind is UnitKind.SUBPARAGRAPH:
+                return best
+    return best
+
+
+def resolve_footnotes(
+    text: str,
+    blocks: Sequence[FootnoteBlock],
+    markers: Sequence[Marker],
+    builders: Sequence[Any],
+    ids: dict[int, str],
+    profile: LanguageProfile,
+) -> Resolved:
+    """Match blocks to markers, renumber 1…n in document order, find the cut-out ranges."""
+    used: set[Marker] = set()
+    matched: list[tuple[int, FootnoteBlock, Marker | None, str]] = []
+    for order, block in enumerate(blocks):
+        marker = _choose(block, used, markers)
+        if marker is not None:
+            used.add(marker)
+            carrier = _carrier(marker.start, builders, ids)
+        else:
+            carrier = _carrier(block.line_start - 1, builders, ids)  # orphan: the unit before it
+        if carrier is None and builders:
+            carrier = ids[id(builders[0])]
+        if carrier is None:
+            continue
+        matched.append((order, block, marker, carrier))
+    matched.sort(key=lambda item: (item[2].start if item[2] is not None else item[1].line_start, item[0]))
+    footnotes: list[Footnote] = []
+    by_unit: dict[str, list[str]] = {}
+    skip: list[tuple[int, int]] = []
+    from .segment import clean_text  # noqa: PLC0415  (segment imports this module)
+
+    for number, (_order, block, _marker, carrier) in enumerate(matched, start=1):
+        clean, pieces = clean_text(text, [(block.start, block.end)], [])
+        oj = profile.oj_re.search(clean)
+        fn_id = f"fn_{number}"
+        footnotes.append(
+            Footnote(
+                id=fn_id,
+                number=number,
+                marker=block.marker,
+                text=clean,
+                unit=carrier,
+                oj_reference=oj.group(0).strip() if oj else None,
+                pieces=pieces,
+            )
+        )
+        by_unit.setdefault(carrier, []).append(fn_id)
+    for marker in markers:
+        if not marker.paren or marker in used:
+            skip.append((marker.start, marker.end))
+    return Resolved(tuple(footnotes), {k: tuple(v) for k, v in by_unit.items()}, skip)

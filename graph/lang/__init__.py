@@ -1,0 +1,240 @@
+"""Language profiles: what a resolution's structure looks like in each EU language.
+
+All the knowledge lives in data files, ``graph/lang/structure/<code>.toml`` (one per
+language), so supporting a new language means adding a file, never a branch in the
+code. A profile holds the *structural* formulae only (citation and recital markers,
+the title formula, month names, the Official Journal abbreviation, web-page
+navigation words); entity cue words live elsewhere (``graph/lang/cues/``).
+
+Matching is tolerant of the two spellings of Romanian ș/ț (comma below, as the
+standard wants, and cedilla, as legacy encodings give) and of any run of white
+space between words: :func:`phrase_pattern` builds such a pattern from a phrase.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from ..errors import ConfigError
+
+__all__ = [
+    "LanguageProfile",
+    "SUPPORTED",
+    "load_profile",
+    "all_profiles",
+    "detect_language",
+    "phrase_pattern",
+]
+
+_DIR = Path(__file__).resolve().parent / "structure"
+
+#: Characters that are the same letter for matching purposes (length-preserving).
+_EQUIVALENT = {
+    "ș": "[șş]",
+    "ş": "[șş]",
+    "ț": "[țţ]",
+    "ţ": "[țţ]",
+    "Ș": "[ȘŞ]",
+    "Ş": "[ȘŞ]",
+    "Ț": "[ȚŢ]",
+    "Ţ": "[ȚŢ]",
+    "'": "['’]",
+    "’": "['’]",
+}
+
+#: The default date pattern: "11 February 2021", "11. Februar 2021", "11 de febrero de 2021".
+_DEFAULT_DATE = r"(?<!\d)(?P<day>\d{1,2})\.?\s+(?P<month>{months})\s+(?P<year>\d{4})(?!\d)"
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A regex source matching ``phrase`` with flexible white space and ș/ş, ț/ţ alike."""
+    parts: list[str] = []
+    for word in phrase.split():
+        parts.append("".join(_EQUIVALENT.get(ch, re.escape(ch)) for ch in word))
+    return r"\s+".join(parts)
+
+
+def _alternation(phrases: tuple[str, ...]) -> str:
+    # Longest first, so "in der Erwägung" wins over a shorter prefix.
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(phrase_pattern(p) for p in ordered)
+
+
+@dataclass(frozen=True)
+class LanguageProfile:
+    """The structural formulae of resolutions in one language.
+
+    ``citation`` / ``recital``: the words a citation ("having regard to") or a
+    recital ("whereas") begins with — a language may have several (German
+    "gestützt auf", "unter Hinweis auf", "in Kenntnis"), Swedish recitals have none.
+    ``title``: how the long title begins ("European Parliament resolution of").
+    ``months``: twelve month names as the title prints them (genitive where the
+    language declines them); ``date_pattern`` a regex with groups day/month/year and
+    a ``{months}`` slot. ``oj``: the Official Journal abbreviation(s) ("OJ", "JO").
+    ``header``: the "TEXTS ADOPTED" banner. ``parliament``: the line that opens the
+    body ("The European Parliament,"). ``navigation`` / ``page_footer``: words of the
+    EP web page that are not part of the text.
+    """
+
+    code: str
+    name: str
+    citation: tuple[str, ...]
+    recital: tuple[str, ...]
+    title: tuple[str, ...]
+    months: tuple[str, ...]
+    oj: tuple[str, ...]
+    header: tuple[str, ...] = ()
+    parliament: tuple[str, ...] = ()
+    navigation: tuple[str, ...] = ()
+    page_footer: tuple[str, ...] = ()
+    date_pattern: str = _DEFAULT_DATE
+    _cache: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def _compiled(self, key: str, source: str) -> re.Pattern[str]:
+        pattern = self._cache.get(key)
+        if pattern is None:
+            pattern = re.compile(source, re.IGNORECASE)
+            self._cache[key] = pattern
+        return pattern
+
+    @property
+    def citation_re(self) -> re.Pattern[str]:
+        """Matches a citation marker at the start of a string."""
+        return self._compiled("citation", rf"(?:{_alternation(self.citation)})(?!\w)")
+
+    @property
+    def recital_re(self) -> re.Pattern[str] | None:
+        """Matches a recital marker at the start of a string (None: the language has none)."""
+        if not self.recital:
+            return None
+        return self._compiled("recital", rf"(?:{_alternation(self.recital)})(?!\w)")
+
+    @property
+    def title_re(self) -> re.Pattern[str]:
+        """Matches the title formula anywhere in a line."""
+        return self._compiled("title", rf"(?:{_alternation(self.title)})")
+
+    @property
+    def date_re(self) -> re.Pattern[str]:
+        months = "|".join(phrase_pattern(m) for m in sorted(self.months, key=len, reverse=True))
+        return self._compiled("date", self.date_pattern.replace("{months}", months))
+
+    @property
+    def oj_re(self) -> re.Pattern[str]:
+        """Matches an Official Journal reference: "OJ C 23, 21.1.2021, p. 83"."""
+        oj = _alternation(self.oj)
+        return self._compiled(
+            "oj",
+            rf"(?<!\w)(?:{oj})\s+[A-Z]{{1,2}}\s*\d+\s*(?:[A-Z]\b)?\s*,\s*\d{{1,2}}\.\s*\d{{1,2}}\.\s*\d{{4}}"
+            rf"(?:\s*,\s*[^\W\d]{{1,4}}\.?\s*\d+(?:\s*[-–]\s*\d+)?)?",
+        )
+
+    @property
+    def header_re(self) -> re.Pattern[str] | None:
+        if not self.header:
+            return None
+        return self._compiled("header", rf"^\s*(?:{_alternation(self.header)})\s*$")
+
+    @property
+    def footer_re(self) -> re.Pattern[str] | None:
+        if not self.page_footer:
+            return None
+        return self._compiled("footer", rf"^\s*(?:{_alternation(self.page_footer)})")
+
+    def month_number(self, name: str) -> int | None:
+        """1…12 for a month name as printed (any case, ș/ş alike), else None."""
+        for index, month in enumerate(self.months, start=1):
+            if re.fullmatch(phrase_pattern(month), name.strip(), re.IGNORECASE):
+                return index
+        return None
+
+
+def _tuple(data: dict[str, object], key: str) -> tuple[str, ...]:
+    value = data.get(key, ())
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"language profile {data.get('code')!r}: {key} must be a list of non-empty strings")
+    return tuple(value)
+
+
+def _read(path: Path) -> LanguageProfile:
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    code = str(data.get("code", path.stem))
+    months = _tuple(data, "months")
+    if len(months) != 12:
+        raise ConfigError(f"language profile {code!r}: months must list twelve names, not {len(months)}")
+    citation = _tuple(data, "citation")
+    title = _tuple(data, "title")
+    oj = _tuple(data, "oj")
+    if not citation or not title or not oj:
+        raise ConfigError(f"language profile {code!r}: citation, title and oj must not be empty")
+    return LanguageProfile(
+        code=code,
+        name=str(data.get("name", code)),
+        citation=citation,
+        recital=_tuple(data, "recital"),
+        title=title,
+        months=months,
+        oj=oj,
+        header=_tuple(data, "header"),
+        parliament=_tuple(data, "parliament"),
+        navigation=_tuple(data, "navigation"),
+        page_footer=_tuple(data, "page_footer"),
+        date_pattern=str(data.get("date_pattern", _DEFAULT_DATE)),
+    )
+
+
+@cache
+def all_profiles() -> tuple[LanguageProfile, ...]:
+    """Every profile shipped, in code order."""
+    return tuple(_read(path) for path in sorted(_DIR.glob("*.toml")))
+
+
+#: ISO 639-1 codes of the languages with a structure profile.
+SUPPORTED: tuple[str, ...] = tuple(sorted(p.stem for p in _DIR.glob("*.toml")))
+
+
+def load_profile(code: str) -> LanguageProfile:
+    """The profile for an ISO 639-1 code; ConfigError listing the codes we know otherwise."""
+    wanted = code.strip().lower()
+    for profile in all_profiles():
+        if profile.code == wanted:
+            return profile
+    raise ConfigError(f"unknown language {code!r}: expected one of {', '.join(SUPPORTED)}")
+
+
+def _line_starts(text: str, pattern: re.Pattern[str]) -> int:
+    """How many lines begin (after a dash, a letter label or white space) with the pattern."""
+    count = 0
+    for line in text.splitlines():
+        stripped = _LEAD.sub("", line, count=1)
+        if pattern.match(stripped):
+            count += 1
+    return count
+
+
+_LEAD = re.compile(r"^\s*(?:[-–—•·]\s*)?(?:[A-Z]{1,2}\s?\.\s+)?")
+
+
+def detect_language(text: str) -> str:
+    """The code of the language whose markers the text uses most; "" if none does.
+
+    Lines opening with a citation or recital marker count most; the title formula
+    breaks ties. Scoring whole lines keeps short markers ("vu", "ker") from counting
+    inside running text.
+    """
+    best, best_score = "", 0
+    for profile in all_profiles():
+        score = 3 * _line_starts(text, profile.citation_re)
+        if profile.recital_re is not None:
+            score += 3 * _line_starts(text, profile.recital_re)
+        score += 2 * len(profile.title_re.findall(text[:20000]))
+        if score > best_score:
+            best, best_score = profile.code, score
+    return best

@@ -1,0 +1,124 @@
+"""The title block of a resolution: local id, doceo id, date, procedure, titles.
+
+The title block is whatever precedes the first citation. In a PDF's text it is
+"TEXTS ADOPTED / P9_TA(2021)0056 / short title / long title / The European
+Parliament,"; in a web page (or text copied from one) the EP's navigation and
+procedure box come first. Rather than parse the page's layout, we find the long
+title (it begins with the language's title formula, or ends with the procedure
+number) and look around it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Sequence
+
+from .lang import LanguageProfile, all_profiles
+from .model import DocumentMeta
+
+__all__ = ["LOCAL_ID", "PROCEDURE", "parse_meta", "doc_id_of", "is_boilerplate"]
+
+#: "P9_TA(2021)0056", also the provisional "P9_TA-PROV(2021)0056".
+LOCAL_ID = re.compile(r"P(\d{1,2})_TA(?:-PROV)?\((\d{4})\)(\d{4})")
+#: "2021/2544(RSP)"
+PROCEDURE = re.compile(r"(?<!\d)(\d{4}/\d{4}\([A-Z]{3}\))")
+_PROCEDURE_AT_END = re.compile(r"\(\s*\d{4}/\d{4}\([A-Z]{3}\)\s*\)\s*$")
+_SIZES = re.compile(r"^\s*(?:PDF|WORD|DOC)\s*\d+\s*k", re.IGNORECASE)
+_PLACE_DATE = re.compile(r"\d{4}\s*[-–]\s*\w+")
+
+
+def doc_id_of(local_id: str) -> str | None:
+    """P9_TA(2021)0056 → TA-9-2021-0056 (the EP's doceo / Open Data id)."""
+    match = LOCAL_ID.search(local_id)
+    if match is None:
+        return None
+    term, year, number = match.groups()
+    return f"TA-{term}-{year}-{number}"
+
+
+def is_boilerplate(line: str, profile: LanguageProfile | None = None) -> bool:
+    """True for a line of the web page's furniture: navigation, banner, file sizes."""
+    stripped = line.strip()
+    if not stripped or _SIZES.match(stripped):
+        return True
+    profiles = (profile,) if profile is not None else all_profiles()
+    for prof in profiles:
+        if prof.header_re is not None and prof.header_re.match(stripped):
+            return True
+        for word in prof.navigation + prof.header + prof.parliament:
+            if stripped.casefold() == word.casefold() or stripped.casefold().rstrip(" :") == word.casefold().rstrip(" :"):
+                return True
+            if word.rstrip().endswith(":") and stripped.casefold().startswith(word.casefold()):
+                return True
+    return False
+
+
+def _title_line(lines: Sequence[str], profile: LanguageProfile) -> tuple[int, int] | None:
+    """(line index, column) where the long title begins."""
+    for index, line in enumerate(lines):
+        match = profile.title_re.search(line)
+        if match is not None:
+            return index, match.start()
+    for index, line in enumerate(lines):
+        if _PROCEDURE_AT_END.search(line) and not is_boilerplate(line, profile):
+            return index, len(line) - len(line.lstrip())
+    return None
+
+
+def _short_title(lines: Sequence[str], title_index: int, profile: LanguageProfile) -> str | None:
+    """The nearest line before the long title that is neither an id nor page furniture."""
+    seen = 0
+    for index in range(title_index - 1, -1, -1):
+        line = lines[index].strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > 4:
+            return None
+        if LOCAL_ID.search(line) and len(LOCAL_ID.sub("", line).strip()) < 20:
+            continue  # "P9_TA(2021)0056", maybe glued to a report number
+        if is_boilerplate(line, profile):
+            return None
+        if profile.date_re.search(line) and _PLACE_DATE.search(line):
+            return None  # "Thursday, 11 February 2021 - Brussels"
+        return line
+    return None
+
+
+def _date(text: str, profile: LanguageProfile) -> _dt.date | None:
+    for match in profile.date_re.finditer(text):
+        month = profile.month_number(match.group("month"))
+        if month is None:
+            continue
+        try:
+            return _dt.date(int(match.group("year")), month, int(match.group("day")))
+        except ValueError:
+            continue
+    return None
+
+
+def parse_meta(header: Sequence[str], profile: LanguageProfile) -> DocumentMeta:
+    """Read the metadata from the lines of the title block (everything before the body)."""
+    joined = "\n".join(header)
+    located = _title_line(header, profile)
+    long_title = short_title = None
+    if located is not None:
+        index, column = located
+        long_title = " ".join(header[index][column:].split()) or None
+        short_title = _short_title(header, index, profile)
+        if short_title is not None:
+            short_title = " ".join(short_title.split())
+    local_match = LOCAL_ID.search(joined)
+    local_id = local_match.group(0) if local_match else None
+    procedure_match = PROCEDURE.search(long_title or "") or PROCEDURE.search(joined)
+    date = _date(long_title or "", profile) or _date(joined, profile)
+    return DocumentMeta(
+        local_id=local_id,
+        doc_id=doc_id_of(local_id) if local_id else None,
+        date=date,
+        procedure=procedure_match.group(1) if procedure_match else None,
+        title=short_title,
+        long_title=long_title,
+        language=profile.code,
+    )

@@ -1,0 +1,377 @@
+"""Segmentation: a resolution's text → citations, recitals, paragraphs, footnotes.
+
+The text comes from a PDF (page breaks cut sentences, even names; footnote blocks
+are printed mid-sentence at the foot of each page; markers ¹²³ restart on every
+page) or from the EP's web page (markers glued like ``Kazakhstan(1)``, footnotes at
+the end). We walk the lines once:
+
+* a line opening with a citation marker ("– having regard to") starts a citation;
+  ``A. whereas`` the next recital (letters in sequence); ``1.`` the next paragraph
+  (numbers in sequence, so a continuation line beginning "2020. …" is not one);
+* a line opening with a footnote marker ("¹ OJ C 23, …", "(1) OJ …") is a
+  footnote block: it belongs to the earliest unresolved marker with that number
+  printed before it on the same page, and is cut out of the running text;
+* any other line continues the current unit — unless the current unit is a
+  paragraph whose text already ends a sentence (``;``, ``.``, ``:``), in which case
+  it is the paragraph's next *subparagraph*.
+
+Subparagraphs (our choice, documented in the README): a paragraph with follow-on
+blocks keeps its whole text (``para_5``) and gets one unit per block,
+``para_5__subpara_1`` being its lead text and ``para_5__subpara_2`` the block
+after it, each ``parent="para_5"``. A paragraph without follow-on blocks has no
+subparagraph units. Footnotes are carried by the smallest unit holding the marker.
+
+The clean text of a unit drops the label ("A.", "1.", the dash), the markers and
+the footnote blocks, folds white space and joins the pieces a page break cut
+("Raigul" + "Sadyrbayeva"); :class:`~graph.model.Piece` records map it back to
+``Source.text``. A truncated resolution gives the units that are there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .errors import NotAResolutionError
+from .footnotes import FootnoteBlock, Marker, find_markers, resolve_footnotes
+from .lang import SUPPORTED, LanguageProfile, all_profiles, detect_language, load_profile
+from .meta import parse_meta
+from .model import Document, Footnote, Piece, Source, Unit, UnitKind
+
+__all__ = ["segment", "clean_text"]
+
+_DASH = r"(?:[-–—•·‒―−]\s*)"
+_LEAD = re.compile(rf"^\s*{_DASH}?")
+_RECITAL = re.compile(rf"^\s*{_DASH}?([A-Z]{{1,2}})\s?\.\s+(?=\S)")
+_PARAGRAPH = re.compile(r"^\s*(\d{1,3})\s?\.\s*(?=\S)")
+_SUP_FOOTNOTE = re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?=\S)")
+_PAREN_FOOTNOTE = re.compile(r"^\s*\((\d{1,3})\)\s*(?=\S)")
+_PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*/\s*\d{1,3}|PE\s?\d{3}\.\d{3}(?:v\d+-\d+)?)\s*$")
+_SENTENCE_END = re.compile(r"[.;:!?][\"”»’)\]]*\s*$")
+_TRAILING_MARKERS = re.compile(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,3}\))\s*$")
+_SPACE = re.compile(r"\s")
+
+
+@dataclass
+class _Builder:
+    """A unit being assembled: its label and the source ranges of its content."""
+
+    kind: UnitKind
+    label: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    parent: _Builder | None = None
+    children: list[_Builder] = field(default_factory=list)
+
+
+def _letter_value(label: str) -> int:
+    value = 0
+    for char in label:
+        value = value * 26 + (ord(char) - ord("A") + 1)
+    return value
+
+
+def _next_letter(label: str | None) -> str:
+    """A → B, Z → AA, AZ → BA: the EP's recital letters after Z."""
+    if label is None:
+        return "A"
+    value = _letter_value(label) + 1
+    letters = ""
+    while value:
+        value, rest = divmod(value - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def clean_text(text: str, spans: list[tuple[int, int]], skip: list[tuple[int, int]]) -> tuple[str, tuple[Piece, ...]]:
+    """Join ``spans`` of ``text`` leaving out ``skip`` ranges; fold white space.
+
+    Returns the clean string and the pieces mapping it back to ``text``. Spans are
+    joined by one space — or by nothing when the first ends in a hyphen after a
+    letter and the next begins with a lower-case letter (a word cut at a page end).
+    """
+    chars: list[str] = []
+    origin: list[int] = []  # source index of each clean char, -1 when invented
+    skip_iter = sorted(skip)
+    for number, (start, end) in enumerate(spans):
+        if number and chars:
+            following = text[start:end].lstrip()[:1]
+            hyphenated = chars[-1] == "-" and len(chars) > 1 and chars[-2].isalpha() and following.islower()
+            if not hyphenated:
+                chars.append(" ")
+                origin.append(start - 1 if start > 0 and text[start - 1].isspace() else -1)
+        position = start
+        for skip_start, skip_end in skip_iter:
+            if skip_end <= position or skip_start >= end:
+                continue
+            for index in range(position, max(position, skip_start)):
+                chars.append(text[index])
+                origin.append(index)
+            position = max(position, skip_end)
+        for index in range(position, end):
+            chars.append(text[index])
+            origin.append(index)
+    # fold white space runs into one space; strip the ends
+    out: list[str] = []
+    out_origin: list[int] = []
+    for char, source_index in zip(chars, origin):
+        if _SPACE.match(char):
+            if not out or out[-1] == " ":
+                continue
+            out.append(" ")
+            out_origin.append(source_index)
+        else:
+            out.append(char)
+            out_origin.append(source_index)
+    while out and out[-1] == " ":
+        out.pop()
+        out_origin.pop()
+    pieces: list[Piece] = []
+    run_start = -1
+    for clean_index, source_index in enumerate(out_origin):
+        continues = (
+            run_start >= 0
+            and source_index >= 0
+            and source_index == out_origin[clean_index - 1] + 1
+            and out_origin[clean_index - 1] >= 0
+        )
+        if continues:
+            continue
+        if run_start >= 0:
+            pieces.append(Piece(run_start, out_origin[run_start], clean_index - run_start))
+        run_start = clean_index if source_index >= 0 else -1
+    if run_start >= 0:
+        pieces.append(Piece(run_start, out_origin[run_start], len(out_origin) - run_start))
+    return "".join(out), tuple(pieces)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    result: list[tuple[int, int]] = []
+    position = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
+        result.append((position, position + len(body)))
+        position += len(line)
+    return result
+
+
+def _profile(source: Source, language: str | None) -> LanguageProfile:
+    if language:
+        return load_profile(language)
+    code = detect_language(source.text)
+    if not code:
+        raise NotAResolutionError(
+            f"{source.origin}: not a European Parliament resolution: found no citation "
+            f"('having regard to' …) or recital ('whereas' …) in any of the supported "
+            f"languages ({', '.join(SUPPORTED)})"
+        )
+    return load_profile(code)
+
+
+def _ends_sentence(text: str, spans: list[tuple[int, int]]) -> bool:
+    for start, end in reversed(spans):
+        chunk = _TRAILING_MARKERS.sub("", text[start:end].rstrip()).rstrip()
+        if chunk:
+            return bool(_SENTENCE_END.search(chunk))
+    return False
+
+
+class _Walker:
+    """One pass over the lines of the body, building units and footnote blocks."""
+
+    def __init__(self, text: str, profile: LanguageProfile) -> None:
+        self.text = text
+        self.profile = profile
+        self.units: list[_Builder] = []
+        self.current: _Builder | None = None
+        self.blocks: list[FootnoteBlock] = []
+        self.markers: list[Marker] = []
+        self.page_markers: list[Marker] = []  # markers since the last footnote group
+        self.in_footnotes = False
+        self.last_recital: str | None = None
+        self.next_paragraph = 1
+        self.zone = "citations"
+        self.footers = [p.footer_re for p in all_profiles() if p.footer_re is not None]
+
+    def start(self, kind: UnitKind, label: str, content_start: int, end: int) -> None:
+        builder = _Builder(kind, label)
+        self.units.append(builder)
+        self.current = builder
+        self.add(builder, content_start, end)
+
+    def add(self, builder: _Builder, start: int, end: int) -> None:
+        builder.spans.append((start, end))
+        if builder.parent is not None:
+            builder.parent.spans.append((start, end))
+        found = find_markers(self.text, start, end, builder)
+        self.markers.extend(found)
+        self.page_markers.extend(found)
+
+    def footnote(self, marker: str, number: int, content_start: int, end: int, line_start: int) -> None:
+        self.blocks.append(FootnoteBlock(marker, number, line_start, content_start, end, tuple(self.page_markers)))
+        self.in_footnotes = True
+
+    def line(self, start: int, end: int) -> bool:
+        """Take one line; False when the page footer says the resolution is over."""
+        line = self.text[start:end]
+        if not line.strip():
+            return True
+        if any(footer.match(line) for footer in self.footers):
+            return False
+        if _PAGE_NUMBER.match(line):
+            return True
+        if self._footnote_line(line, start, end):
+            return True
+        if self.in_footnotes:
+            self.in_footnotes = False
+            self.page_markers = []  # a new page: markers restart
+        if self._recital(line, start, end) or self._paragraph(line, start, end) or self._citation(line, start, end):
+            return True
+        self._continuation(line, start, end)
+        return True
+
+    def _footnote_line(self, line: str, start: int, end: int) -> bool:
+        match = _SUP_FOOTNOTE.match(line)
+        if match is not None:
+            sup = match.group(1)
+            number = int(sup.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")))
+            self.footnote(sup, number, start + match.end(), end, start)
+            return True
+        match = _PAREN_FOOTNOTE.match(line)
+        if match is not None:
+            number = int(match.group(1))
+            pending = any(m.number == number for m in self.page_markers)
+            if pending and (self.zone == "paragraphs" or self.in_footnotes or self.profile.oj_re.search(line)):
+                self.footnote(f"({number})", number, start + match.end(), end, start)
+                return True
+        return False
+
+    def _recital(self, line: str, start: int, end: int) -> bool:
+        if self.zone == "paragraphs":
+            return False
+        match = _RECITAL.match(line)
+        if match is None or match.group(1) != _next_letter(self.last_recital):
+            return False
+        rest = line[match.end():]
+        marker = self.profile.recital_re
+        if self.last_recital is None and marker is not None and not marker.match(rest):
+            return False
+        self.zone = "recitals"
+        self.last_recital = match.group(1)
+        self.start(UnitKind.RECITAL, match.group(1), start + match.end(), end)
+        return True
+
+    def _paragraph(self, line: str, start: int, end: int) -> bool:
+        match = _PARAGRAPH.match(line)
+        if match is None or int(match.group(1)) != self.next_paragraph:
+            return False
+        if self.next_paragraph == 1 and not self.units:
+            return False  # a numbered line before any citation or recital is not a paragraph 1
+        self.zone = "paragraphs"
+        self.next_paragraph += 1
+        self.start(UnitKind.PARAGRAPH, match.group(1), start + match.end(), end)
+        return True
+
+    def _citation(self, line: str, start: int, end: int) -> bool:
+        if self.zone != "citations":
+            return False
+        lead = _LEAD.match(line)
+        offset = lead.end() if lead else 0
+        dashed = bool(lead and lead.group(0).strip())
+        if not self.profile.citation_re.match(line, offset) and not (dashed and self.units):
+            return False
+        count = sum(1 for u in self.units if u.kind is UnitKind.CITATION)
+        self.start(UnitKind.CITATION, str(count + 1), start + offset, end)
+        return True
+
+    def _continuation(self, line: str, start: int, end: int) -> None:
+        current = self.current
+        if current is None:
+            return  # title block leftovers ("The European Parliament,")
+        paragraph = current.parent or current
+        if paragraph.kind is UnitKind.PARAGRAPH and _ends_sentence(self.text, current.spans):
+            if not paragraph.children:
+                lead = _Builder(UnitKind.SUBPARAGRAPH, "1", list(paragraph.spans), paragraph)
+                paragraph.children.append(lead)
+            child = _Builder(UnitKind.SUBPARAGRAPH, str(len(paragraph.children) + 1), [], paragraph)
+            paragraph.children.append(child)
+            self.current = child
+            self.add(child, start + len(line) - len(line.lstrip()), end)
+            return
+        self.add(current, start + len(line) - len(line.lstrip()), end)
+
+
+def _body_start(text: str, lines: list[tuple[int, int]], profile: LanguageProfile) -> int:
+    for index, (start, end) in enumerate(lines):
+        line = text[start:end]
+        lead = _LEAD.match(line)
+        if profile.citation_re.match(line, lead.end() if lead else 0):
+            return index
+        recital = _RECITAL.match(line)
+        if recital and recital.group(1) == "A" and profile.recital_re and profile.recital_re.match(line, recital.end()):
+            return index
+    return -1
+
+
+def segment(source: Source, language: str | None = None) -> Document:
+    """Split a resolution into its units and footnotes, with its title-block metadata.
+
+    Raises NotAResolutionError when the text has no resolution structure
+    (no citation or recital in the detected or given language).
+    """
+    profile = _profile(source, language)
+    text = source.text
+    lines = _lines(text)
+    body = _body_start(text, lines, profile)
+    if body < 0:
+        raise NotAResolutionError(
+            f"{source.origin}: not a European Parliament resolution: no citation "
+            f"({profile.citation[0]!r} …) or recital ({(profile.recital or ('A.',))[0]!r} …) "
+            f"found in {profile.name}"
+        )
+    header = [text[s:e] for s, e in lines[:body]]
+    meta = parse_meta(header, profile)
+    walker = _Walker(text, profile)
+    for start, end in lines[body:]:
+        if not walker.line(start, end):
+            break
+    return _build(source, meta, walker, profile)
+
+
+def _flatten(builders: list[_Builder]) -> list[_Builder]:
+    ordered: list[_Builder] = []
+    for builder in builders:
+        ordered.append(builder)
+        ordered.extend(builder.children)
+    return ordered
+
+
+def _unit_id(builder: _Builder) -> str:
+    prefix = {UnitKind.CITATION: "cit", UnitKind.RECITAL: "rec", UnitKind.PARAGRAPH: "para"}
+    if builder.parent is not None:
+        return f"para_{builder.parent.label}__subpara_{builder.label}"
+    return f"{prefix[builder.kind]}_{builder.label}"
+
+
+def _build(source: Source, meta: object, walker: _Walker, profile: LanguageProfile) -> Document:
+    ordered = _flatten(walker.units)
+    ids = {id(b): _unit_id(b) for b in ordered}
+    resolved = resolve_footnotes(source.text, walker.blocks, walker.markers, ordered, ids, profile)
+    skip = resolved.skip
+    units: list[Unit] = []
+    for ordinal, builder in enumerate(ordered, start=1):
+        unit_id = ids[id(builder)]
+        clean, pieces = clean_text(source.text, builder.spans, skip)
+        units.append(
+            Unit(
+                id=unit_id,
+                kind=builder.kind,
+                label=builder.label,
+                ordinal=ordinal,
+                text=clean,
+                pieces=pieces,
+                parent=ids[id(builder.parent)] if builder.parent is not None else None,
+                footnotes=resolved.by_unit.get(unit_id, ()),
+            )
+        )
+    footnotes: tuple[Footnote, ...] = resolved.footnotes
+    return Document(meta=meta, units=tuple(units), footnotes=footnotes, source=source)  # type: ignore[arg-type]
