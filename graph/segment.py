@@ -23,7 +23,7 @@ subparagraph units. Footnotes are carried by the smallest unit holding the marke
 
 The clean text of a unit drops the label ("A.", "1.", the dash), the markers and
 the footnote blocks, folds white space and joins the pieces a page break cut
-("Raigul" + "Sadyrbayeva"); :class:`~graph.model.Piece` records map it back to
+(a name cut in two by a page end); :class:`~graph.model.Piece` records map it back to
 ``Source.text``. A truncated resolution gives the units that are there.
 """
 
