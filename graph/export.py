@@ -1,0 +1,191 @@
+"""Serialise quads to every standard RDF format, deterministically, and read them back.
+
+Deterministic means byte-identical output for the same quads: N-Triples and
+N-Quads are sorted lines; Turtle, TriG and RDF/XML are written by pyoxigraph from
+sorted statements, with the prefix block rewritten in one fixed order; JSON-LD is
+compacted with ``ontology/context.jsonld`` (the only job rdflib does here: pyoxigraph
+writes no compact JSON-LD) and its nodes sorted by ``@id``.
+
+Formats without graph names (Turtle, N-Triples, JSON-LD, RDF/XML) hold the union of
+the graphs; N-Quads and TriG keep each document's named graph.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from pyoxigraph import Quad, RdfFormat, Triple, parse
+from pyoxigraph import serialize as _ox_serialize
+
+from .atomic import atomic_write
+from .errors import ConfigError, GraphInputError, InputError
+from .namespaces import PREFIXES
+from .resources import resource_path
+
+__all__ = [
+    "FORMATS",
+    "SUFFIXES",
+    "format_for",
+    "serialize_quads",
+    "serialize",
+    "write",
+    "read",
+    "sorted_ntriples",
+    "load_context",
+]
+
+#: format name → (pyoxigraph format, keeps graph names, media type)
+FORMATS: dict[str, tuple[RdfFormat, bool, str]] = {
+    "turtle": (RdfFormat.TURTLE, False, "text/turtle"),
+    "jsonld": (RdfFormat.JSON_LD, False, "application/ld+json"),
+    "nt": (RdfFormat.N_TRIPLES, False, "application/n-triples"),
+    "nq": (RdfFormat.N_QUADS, True, "application/n-quads"),
+    "trig": (RdfFormat.TRIG, True, "application/trig"),
+    "rdfxml": (RdfFormat.RDF_XML, False, "application/rdf+xml"),
+}
+#: file suffix → format name
+SUFFIXES: dict[str, str] = {
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".jsonld": "jsonld",
+    ".json": "jsonld",
+    ".nt": "nt",
+    ".nq": "nq",
+    ".trig": "trig",
+    ".rdf": "rdfxml",
+    ".xml": "rdfxml",
+    ".owl": "rdfxml",
+}
+_ALIASES = {"ttl": "turtle", "json-ld": "jsonld", "ntriples": "nt", "nquads": "nq", "xml": "rdfxml"}
+
+
+def format_for(path: str | os.PathLike[str] | None, fmt: str | None = None) -> str:
+    """The format name from an explicit ``fmt`` or from the file's suffix."""
+    if fmt:
+        name = _ALIASES.get(fmt.lower(), fmt.lower())
+        if name not in FORMATS:
+            raise ConfigError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+        return name
+    if path is None or str(path) == "-":
+        raise ConfigError(f"cannot tell the format of stdout: give --format ({', '.join(FORMATS)})")
+    suffix = Path(path).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ConfigError(
+            f"cannot tell the format from the suffix {suffix or '(none)'!r} of {path}; "
+            f"use one of {', '.join(sorted(SUFFIXES))} or --format ({', '.join(FORMATS)})"
+        )
+    return SUFFIXES[suffix]
+
+
+def _triples(data: Iterable[Quad | Triple]) -> list[Triple]:
+    return sorted({d.triple if isinstance(d, Quad) else d for d in data}, key=str)
+
+
+def _quads(data: Iterable[Quad | Triple]) -> list[Quad]:
+    quads = {d if isinstance(d, Quad) else Quad(d.subject, d.predicate, d.object) for d in data}
+    return sorted(quads, key=str)
+
+
+def sorted_ntriples(data: Iterable[Quad | Triple]) -> bytes:
+    """Canonical sorted N-Triples: the byte-identical form of a graph."""
+    body = _ox_serialize(_triples(data), format=RdfFormat.N_TRIPLES)
+    lines = sorted(set(body.splitlines()))
+    return b"".join(line + b"\n" for line in lines)
+
+
+def _sorted_nquads(data: Iterable[Quad | Triple]) -> bytes:
+    body = _ox_serialize(_quads(data), format=RdfFormat.N_QUADS)
+    lines = sorted(set(body.splitlines()))
+    return b"".join(line + b"\n" for line in lines)
+
+
+def _with_fixed_prefixes(body: bytes) -> bytes:
+    """Replace pyoxigraph's prefix block with ours, in PREFIXES order."""
+    lines = body.split(b"\n")
+    rest = [line for line in lines if not line.startswith(b"@prefix ")]
+    head = [f"@prefix {p}: <{ns}> .".encode() for p, ns in PREFIXES.items()]
+    return b"\n".join(head + [b""] + rest)
+
+
+def load_context() -> dict[str, object]:
+    """Our JSON-LD context (ontology/context.jsonld), the value of its ``@context``."""
+    path = resource_path("ontology", "context.jsonld")
+    context: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))["@context"]
+    return context
+
+
+def _jsonld(data: Iterable[Quad | Triple]) -> bytes:
+    from rdflib import Graph
+
+    graph = Graph()
+    graph.parse(data=sorted_ntriples(data).decode("utf-8"), format="nt")
+    context = load_context()
+    text = graph.serialize(format="json-ld", context=context, auto_compact=True)
+    document = json.loads(text)
+    nodes = document.get("@graph")
+    if nodes is None:  # a single node is written without @graph
+        nodes = [{k: v for k, v in document.items() if k != "@context"}] if len(document) > 1 else []
+    nodes = sorted((_sorted_values(n) for n in nodes), key=lambda n: str(n.get("@id", "")))
+    out = {"@context": context, "@graph": nodes}
+    return (json.dumps(out, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
+
+
+def _sorted_values(node: dict[str, object]) -> dict[str, object]:
+    """Sort a node's keys and the values of its arrays, so the output is stable."""
+    result: dict[str, object] = {}
+    for key in sorted(node, key=lambda k: (not k.startswith("@"), k)):
+        value = node[key]
+        if isinstance(value, list):
+            value = sorted(value, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+        result[key] = value
+    return result
+
+
+def serialize(data: Sequence[Quad | Triple], fmt: str) -> bytes:
+    """The quads in format ``fmt`` (a name of FORMATS), deterministically."""
+    name = format_for(None, fmt)
+    if name == "nt":
+        return sorted_ntriples(data)
+    if name == "nq":
+        return _sorted_nquads(data)
+    if name == "jsonld":
+        return _jsonld(data)
+    rdf_format, keeps_graphs, _ = FORMATS[name]
+    statements: list[Quad] | list[Triple] = _quads(data) if keeps_graphs else _triples(data)
+    body = _ox_serialize(statements, format=rdf_format, prefixes=PREFIXES)
+    if name in ("turtle", "trig"):
+        return _with_fixed_prefixes(body)
+    return body
+
+
+serialize_quads = serialize
+
+
+def write(
+    data: Sequence[Quad | Triple], path: str | os.PathLike[str], fmt: str | None = None
+) -> str:
+    """Write the quads to ``path`` atomically; returns the format name used."""
+    name = format_for(path, fmt)
+    atomic_write(path, serialize(data, name))
+    return name
+
+
+def read(path: str | os.PathLike[str], fmt: str | None = None) -> list[Quad]:
+    """Parse a graph file in any of our formats (by suffix or ``fmt``) into quads."""
+    target = Path(path)
+    if not target.is_file():
+        raise InputError(f"{target}: no such file")
+    name = format_for(target, fmt)
+    rdf_format = FORMATS[name][0]
+    try:
+        return [
+            q if isinstance(q, Quad) else Quad(q.subject, q.predicate, q.object)
+            for q in parse(path=str(target), format=rdf_format)
+        ]
+    except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
+        raise GraphInputError(f"{target}: not valid {name}: {exc}") from exc
+    except OSError as exc:
+        raise InputError(f"{target}: cannot read: {exc.strerror or exc}") from exc
