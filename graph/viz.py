@@ -20,7 +20,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from .errors import GraphInputError, InputError, StoreError
+from .errors import ConfigError, GraphInputError, InputError
 
 __all__ = [
     "ENTITY_TYPES",
@@ -206,16 +206,10 @@ def load_graph_file(path: str | Path) -> Any:
 
 
 def open_store(folder: str | Path) -> Any:
-    """Open an epkg embedded store (an on-disk Oxigraph folder) for reading."""
-    import pyoxigraph as ox
+    """Open an epkg embedded store (see :mod:`graph.store`) read-only; its pyoxigraph store."""
+    from .store import open_store as _open
 
-    path = Path(folder)
-    if not path.is_dir():
-        raise StoreError(f"{path}: no such store folder")
-    try:
-        return ox.Store.read_only(str(path))
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot open the store: {exc}") from exc
+    return _open(folder, create=False, read_only=True).store
 
 
 def _select(store: Any, query: str) -> list[dict[str, Any]]:
@@ -302,8 +296,6 @@ def project(store: Any) -> VizGraph:
 def project_path(graph_file: str | Path | None = None, store_dir: str | Path | None = None) -> VizGraph:
     """Project a graph file or an embedded store (exactly one of them)."""
     if (graph_file is None) == (store_dir is None):
-        from .errors import ConfigError
-
         raise ConfigError("give either a graph file or --store DIR, not both or neither")
     store = load_graph_file(graph_file) if graph_file is not None else open_store(store_dir)  # type: ignore[arg-type]
     return project(store)

@@ -46,7 +46,8 @@ def _check_view(view: str) -> None:
 
 def _node_data(node: VizNode) -> dict[str, Any]:
     data: dict[str, Any] = {"id": node.id, "label": node.label, "group": node.group,
-                            "type": node.type, "color": TYPE_STYLE[node.type][0]}
+                            "type": node.type, "color": TYPE_STYLE[node.type][0],
+                            "name": node.label, "value": node.id}  # name/value: for networkx
     if node.group == "unit":
         data.update(text=node.text, document=node.document, documentTitle=node.document_title,
                     ordinal=node.ordinal)
@@ -68,6 +69,8 @@ def elements(graph: VizGraph, view: str) -> dict[str, Any]:
     Cytoscape desktop (File → Import → Network from File) and Cytoscape.js read."""
     return {
         "data": {"name": graph.title or "epkg graph", "view": view},
+        "directed": view == "mentions",  # these two keys let networkx.cytoscape_graph read it
+        "multigraph": False,
         "elements": {
             "nodes": [{"data": _node_data(n), "position": {"x": n.x, "y": n.y}}
                       for n in view_nodes(graph, view)],
