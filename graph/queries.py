@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -175,7 +176,7 @@ def parse_param_value(value: str) -> ox.NamedNode | ox.Literal:
 
 
 def bind_params(
-    query: StoredQuery, given: dict[str, str | ox.NamedNode | ox.Literal]
+    query: StoredQuery, given: Mapping[str, str | ox.NamedNode | ox.Literal]
 ) -> dict[ox.Variable, ox.NamedNode | ox.Literal]:
     """Check the given parameters against the header and turn them into substitutions."""
     declared = {p.name: p for p in query.params}
@@ -222,7 +223,7 @@ def load_graph_file(path: str | os.PathLike[str]) -> ox.Store:
 def run_query(
     query: StoredQuery,
     store: ox.Store,
-    params: dict[str, str | ox.NamedNode | ox.Literal] | None = None,
+    params: Mapping[str, str | ox.NamedNode | ox.Literal] | None = None,
 ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
     """Run a query over the union of every graph in ``store``, parameters bound as terms."""
     substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]
@@ -242,7 +243,7 @@ def run_query(
 def select_rows(
     query: StoredQuery,
     store: ox.Store,
-    params: dict[str, str | ox.NamedNode | ox.Literal] | None = None,
+    params: Mapping[str, str | ox.NamedNode | ox.Literal] | None = None,
 ) -> list[dict[str, ox.NamedNode | ox.BlankNode | ox.Literal]]:
     """The solutions of a SELECT query as dicts (unbound variables left out)."""
     result = run_query(query, store, params)

@@ -59,8 +59,14 @@ def build_quads_for(inputs: Sequence[str], settings: BuildSettings) -> list[Quad
 
 @click.command("build")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("-o", "--output", required=True, metavar="OUT|-",
+@click.option("-o", "--output", default=None, metavar="OUT|-",
               help="The graph file to write (format from its suffix), or - for stdout.")
+@click.option("--store", "store_dir", default=None, metavar="DIR",
+              type=click.Path(file_okay=False),
+              help="Write into the embedded store in folder DIR instead (one named graph "
+                   "per document, replaced on rebuild); INPUT may then be folders.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="With --store: build in N parallel processes.")
 @click.option("--format", "-f", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
               help="Output format (default: from the suffix of OUT; turtle on stdout).")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, metavar="IRI",
@@ -74,7 +80,9 @@ def build_quads_for(inputs: Sequence[str], settings: BuildSettings) -> list[Quad
                    "byte-identical across runs).")
 def command(
     inputs: tuple[str, ...],
-    output: str,
+    output: str | None,
+    store_dir: str | None,
+    jobs: int,
     fmt: str | None,
     base: str,
     language: str | None,
@@ -90,11 +98,30 @@ def command(
     \b
       epkg build examples/TA-9-2021-0056-ro.txt -o out.ttl
       epkg build resolution.html -o - --format nt --base https://example.org/
+      epkg build resolutions/ --store corpus/ --jobs 2
+
+    With --store, a document that fails is reported (file and reason) and skipped,
+    the others are kept, and a summary line ends the run.
 
     \b
     Exit codes: 0 built (and conforms); 1 the graph does not conform to the SHACL
     shapes (the report is printed on stderr, nothing is written); 2 bad input or option.
+    With --store: 0 all built; else the highest exit code among the failed documents.
     """
+    if (output is None) == (store_dir is None):
+        raise ConfigError("give either -o OUT or --store DIR (exactly one)")
+    if store_dir is not None:
+        from ._store_build import build_into_store
+
+        build_into_store(
+            inputs, store_dir, base=check_base(base), language=language,
+            validate=not no_validate, jobs=jobs,
+            timestamp=_dt.datetime.now(_dt.UTC) if timestamp else None,
+        )
+        return
+    if jobs != 1:
+        raise ConfigError("--jobs works with --store DIR")
+    assert output is not None
     if output == "-":
         name = format_for(None, fmt) if fmt else "turtle"
     else:

@@ -1,0 +1,246 @@
+"""Build many resolutions at once, in parallel processes, into the embedded store.
+
+A researcher never has one resolution. Each input is analysed, turned into quads
+(and validated, unless asked not to) in a worker process; the parent process alone
+writes into the store (Oxigraph lets one process hold a store open for writing),
+one transaction per document, in input order so the result does not depend on
+which worker finished first. A document that fails is reported with its file and
+a one-line reason and skipped; the others are kept.
+
+Nothing here prints: the caller passes ``on_done`` to draw a progress bar.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import ConfigError, EpkgError
+from .store import GraphStore
+
+__all__ = [
+    "INPUT_SUFFIXES",
+    "BuildOptions",
+    "Built",
+    "Outcome",
+    "BatchReport",
+    "expand_inputs",
+    "build_one",
+    "build_many",
+]
+
+#: Files taken from a folder given as input (text from a PDF, or the EP's HTML page).
+INPUT_SUFFIXES: tuple[str, ...] = (".txt", ".html", ".htm", ".xhtml")
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    """What every worker needs to build one document (picklable)."""
+
+    base: str | None = None
+    language: str | None = None
+    validate: bool = True
+    timestamp: _dt.datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """One document's graph, as a worker sends it back: N-Triples are cheap to pickle."""
+
+    graph: str
+    ntriples: bytes
+    triples: int
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one input."""
+
+    path: str
+    graph: str | None = None
+    triples: int = 0
+    error: str | None = None
+    warnings: tuple[str, ...] = ()
+    exit_code: int = 0  # of the error, as the CLI would return it for this input alone
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass
+class BatchReport:
+    """Every input's outcome, in input order, and how long the whole run took."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+    seconds: float = 0.0
+    replaced: list[str] = field(default_factory=list)  # graphs two inputs both produced
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if not o.ok]
+
+    @property
+    def succeeded(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.ok]
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every input was built; else the highest of the failures' exit codes."""
+        return max((o.exit_code for o in self.failed), default=0)
+
+    def summary(self) -> str:
+        """One line: how many built, how many failed, triples, time and rate."""
+        built, failed = len(self.succeeded), len(self.failed)
+        triples = sum(o.triples for o in self.succeeded)
+        rate = built / self.seconds if self.seconds > 0 else 0.0
+        return (
+            f"{built} built, {failed} failed, {triples} triples "
+            f"in {self.seconds:.1f} s ({rate:.1f} documents/s)"
+        )
+
+
+def expand_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Files given as such, and the resolution files inside folders (recursively, sorted).
+
+    Hidden files and files of other kinds inside a folder are left out; a path that
+    does not exist is kept, so it is reported as a failure like any other bad input.
+    """
+    found: list[Path] = []
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file()
+                    and p.suffix.lower() in INPUT_SUFFIXES
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                )
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def build_one(path: str | os.PathLike[str], options: BuildOptions) -> Built:
+    """Read, analyse, build (and validate) one document; raise a typed error if it fails."""
+    from .pipeline import analyse_path
+    from .rdf import build_quads
+
+    analysis = analyse_path(path, language=options.language)
+    if options.base:
+        quads = build_quads(analysis, base=options.base, timestamp=options.timestamp)
+    else:
+        quads = build_quads(analysis, timestamp=options.timestamp)
+    if not quads:
+        raise EpkgError(f"{path}: the document gave no triples")
+    if options.validate:
+        _validate(quads, str(path))
+    graph = quads[0].graph_name
+    assert isinstance(graph, ox.NamedNode)
+    data = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES)
+    assert data is not None
+    return Built(graph.value, data, len(quads), tuple(analysis.warnings))
+
+
+def _validate(quads: list[ox.Quad], origin: str) -> None:
+    """Raise ValidationFailed when the document's graph does not conform to the shapes."""
+    from .validate import validate_quads
+
+    validate_quads(quads, origin=origin)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    first = text[0] if text else ""
+    if isinstance(exc, EpkgError):
+        return first or type(exc).__name__
+    return f"internal error: {type(exc).__name__}: {first}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Failure:
+    reason: str
+    exit_code: int
+
+
+def _failure(exc: BaseException) -> _Failure:
+    return _Failure(_one_line(exc), exc.exit_code if isinstance(exc, EpkgError) else 2)
+
+
+def _guarded(path: Path, options: BuildOptions) -> Built | _Failure:
+    """The worker: a built document, or why it failed, in one line (never raises)."""
+    try:
+        return build_one(path, options)
+    except Exception as exc:  # a worker must report, not crash the pool
+        return _failure(exc)
+
+
+def _results(
+    paths: Sequence[Path], options: BuildOptions, jobs: int
+) -> Iterator[tuple[Path, Built | _Failure]]:
+    """Each input with its result, in input order; in-process when jobs == 1."""
+    if jobs == 1 or len(paths) <= 1:
+        for path in paths:
+            yield path, _guarded(path, options)
+        return
+    chunk = max(1, min(8, len(paths) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        results = pool.map(_guarded, paths, [options] * len(paths), chunksize=chunk)
+        done = 0
+        try:
+            for result in results:
+                yield paths[done], result
+                done += 1
+        except BrokenProcessPool as exc:  # a worker died (killed, out of memory)
+            for path in paths[done:]:
+                yield path, _Failure(f"internal error: a worker process died ({exc})", 2)
+
+
+def build_many(
+    inputs: Sequence[str | os.PathLike[str]],
+    store: GraphStore,
+    options: BuildOptions | None = None,
+    jobs: int = 1,
+    on_done: Callable[[Outcome], None] | None = None,
+) -> BatchReport:
+    """Build every input into ``store`` (a :class:`graph.store.GraphStore`), ``jobs`` at a time.
+
+    Returns the report; the caller decides the exit code from ``report.failed``.
+    """
+    if jobs < 1:
+        raise ConfigError(f"--jobs must be at least 1 (got {jobs})")
+    options = options or BuildOptions()
+    paths = expand_inputs(inputs)
+    report = BatchReport()
+    seen: set[str] = set()
+    start = time.perf_counter()
+    for path, result in _results(paths, options, jobs):
+        if isinstance(result, _Failure):
+            outcome = Outcome(str(path), error=result.reason, exit_code=result.exit_code)
+        else:
+            try:
+                triples = store.replace_graph_ntriples(result.graph, result.ntriples)
+            except EpkgError as exc:
+                outcome = Outcome(str(path), error=_one_line(exc), exit_code=exc.exit_code)
+            else:
+                if result.graph in seen:
+                    report.replaced.append(result.graph)
+                seen.add(result.graph)
+                outcome = Outcome(str(path), result.graph, triples, warnings=result.warnings)
+        report.outcomes.append(outcome)
+        if on_done is not None:
+            on_done(outcome)
+    report.seconds = time.perf_counter() - start
+    return report
