@@ -127,10 +127,15 @@ class LanguageProfile:
     def oj_re(self) -> re.Pattern[str]:
         """Matches an Official Journal reference: "OJ C 23, 21.1.2021, p. 83"."""
         oj = _alternation(self.oj)
+        # series and number, then "," or a short preposition ("du", "vom", "de", "της"),
+        # then the date d.m.yyyy (yyyy.m.d. in Hungarian, "yyyy m d" in Lithuanian),
+        # then the page: "p. 83", "S. 83", "blz. 83", "83. o.", "83. lpp.".
+        date = r"(?:\d{1,2}\.\s*\d{1,2}\.\s*\d{4}\.?(?:\s*г\.)?|\d{4}\.\s*\d{1,2}\.\s*\d{1,2}\.?|\d{4}\s+\d{1,2}\s+\d{1,2})"
+        page = r"(?:[^\W\d]{1,4}\.?\s*\d+(?:\s*[-–]\s*\d+)?|\d+(?:\s*[-–]\s*\d+)?\.\s*[^\W\d]{1,3}\.)"
         return self._compiled(
             "oj",
-            rf"(?<!\w)(?:{oj})\s+[A-Z]{{1,2}}\s*\d+\s*(?:[A-Z]\b)?\s*,\s*\d{{1,2}}\.\s*\d{{1,2}}\.\s*\d{{4}}"
-            rf"(?:\s*,\s*[^\W\d]{{1,4}}\.?\s*\d+(?:\s*[-–]\s*\d+)?)?",
+            rf"(?<!\w)(?:{oj})\s+[A-ZА-ЯΑ-Ω]{{1,2}}\s*\d+\s*(?:[A-Z]\b)?\.?(?:\s*,\s*|\s+[^\W\d]{{1,4}}\s+){date}"
+            rf"(?:\s*,\s*{page})?",
         )
 
     @property

@@ -1,0 +1,137 @@
+"""English, web-page and other-language fixtures (tests/fixtures/structure/).
+
+The same resolution as PDF text, as the EP's HTML page and as text copied from a
+browser must give the same units, texts, footnotes and metadata.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from graph.errors import NotAResolutionError
+from graph.model import Source, UnitKind
+from graph.read import read_bytes, read_path
+from graph.segment import segment
+
+FIXTURES = Path(__file__).parent / "fixtures" / "structure"
+FORMS = ["en-pdf.txt", "TA-9-2021-0082_EN.html", "en-browser.txt"]
+
+
+def _shape(document):
+    return (
+        document.meta,
+        [(u.id, u.kind, u.label, u.ordinal, u.parent, u.footnotes, u.text) for u in document.units],
+        [(f.id, f.unit, f.text, f.oj_reference) for f in document.footnotes],
+    )
+
+
+@pytest.fixture(scope="module")
+def english():
+    return {name: segment(read_path(FIXTURES / name)) for name in FORMS}
+
+
+def test_three_forms_collected(english):
+    assert len(english) == 3
+
+
+def test_english_structure(english):
+    document = english["en-pdf.txt"]
+    ids = [u.id for u in document.units]
+    assert ids == [
+        "cit_1", "cit_2", "cit_3", "cit_4", "cit_5",
+        "rec_A", "rec_B", "rec_C", "rec_D", "rec_E",
+        "para_1", "para_2", "para_3", "para_3__subpara_1", "para_3__subpara_2",
+        "para_4", "para_5", "para_6",
+    ]
+    assert document.unit("cit_4").text.endswith("European External Action Service of 2 March 2021 on the sentencing of activists in Ruritania,")
+    assert "Anna Kowalska, who was arrested" in document.unit("rec_C").text
+    assert "whereas the amendments were adopted" in document.unit("rec_D").text
+    assert document.unit("para_5").text.endswith("to visit detained activists;")
+    assert document.unit("para_3__subpara_2").text.startswith("Calls, in this regard")
+    assert document.unit("cit_5").text == "having regard to Rules 144(5) and 132(4) of its Rules of Procedure,"
+    assert [(f.id, f.unit) for f in document.footnotes] == [("fn_1", "cit_1"), ("fn_2", "cit_1"), ("fn_3", "rec_B")]
+    assert document.footnotes[0].oj_reference == "OJ C 171, 6.5.2021, p. 2"
+    assert document.footnotes[2].oj_reference is None
+    assert "Rapporteur described" in document.unit("rec_B").text
+
+
+def test_english_metadata(english):
+    meta = english["en-pdf.txt"].meta
+    assert (meta.local_id, meta.doc_id, meta.date, meta.procedure, meta.language) == (
+        "P9_TA(2021)0082", "TA-9-2021-0082", dt.date(2021, 3, 11), "2021/2577(RSP)", "en",
+    )
+    assert meta.title == "The situation of human rights defenders in Ruritania"
+    assert meta.long_title.startswith("European Parliament resolution of 11 March 2021 on")
+
+
+@pytest.mark.parametrize("name", FORMS[1:])
+def test_web_forms_equal_the_pdf_text(english, name):
+    assert _shape(english[name]) == _shape(english["en-pdf.txt"])
+
+
+def test_html_page_text_starts_at_the_resolution(english):
+    html = english["TA-9-2021-0082_EN.html"]
+    assert html.source.media_type == "text/html"
+    assert html.source.text.startswith("The situation of human rights defenders in Ruritania\nP9_TA(2021)0082\n")
+    for furniture in ("Previous", "Procedure :", "PDF 146k", "Last updated", "Legal notice", "var ep"):
+        assert furniture not in html.source.text
+    assert [f.marker for f in html.footnotes] == ["(1)", "(2)", "(3)"]
+
+
+def test_pieces_of_web_forms_map_back(english):
+    for document in english.values():
+        for unit in document.units:
+            for piece in unit.pieces:
+                got = document.source.text[piece.source_start : piece.source_start + piece.length]
+                want = unit.text[piece.clean_start : piece.clean_start + piece.length]
+                assert " ".join(got.split()) == " ".join(want.split()) and len(got) == len(want)
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "citation", "recital", "oj"),
+    [
+        ("fr-pdf.txt", "fr", "vu ", "considérant que", "JO C 171 du 6.5.2021, p. 2"),
+        ("de-pdf.txt", "de", "unter Hinweis auf", "in der Erwägung, dass", "ABl. C 171 vom 6.5.2021, S. 2"),
+    ],
+)
+def test_french_and_german(name, language, citation, recital, oj):
+    document = segment(read_path(FIXTURES / name))
+    assert document.meta.language == language
+    assert document.meta.date == dt.date(2021, 3, 11)
+    assert document.meta.procedure == "2021/2577(RSP)"
+    assert document.meta.doc_id == "TA-9-2021-0082"
+    cits = [u for u in document.units if u.kind is UnitKind.CITATION]
+    recs = [u for u in document.units if u.kind is UnitKind.RECITAL]
+    paras = [u for u in document.units if u.kind is UnitKind.PARAGRAPH]
+    assert len(cits) == 3 and cits[0].text.startswith(citation)
+    assert recs and all(r.text.startswith(recital) for r in recs)
+    assert [p.label for p in paras] == ["1", "2", "3"]
+    assert len(document.footnotes) == 1 and document.footnotes[0].unit == "cit_1"
+    assert document.footnotes[0].oj_reference == oj
+
+
+def test_german_page_break_mid_recital():
+    document = segment(read_path(FIXTURES / "de-pdf.txt"))
+    assert document.unit("rec_B").text.endswith("zu Haftstrafen verurteilt hat;")
+
+
+def test_explicit_language_must_match_the_markers():
+    text = (FIXTURES / "en-pdf.txt").read_text(encoding="utf-8")
+    with pytest.raises(NotAResolutionError, match="French"):
+        segment(Source(text, "text/plain", "en.txt", "", "utf-8"), language="fr")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello world.\n1. A numbered line.\n2. Another.\n",
+        "<html><body><p>Weather forecast for Brussels</p></body></html>",
+        "A. Something\nB. Else\n",
+    ],
+)
+def test_not_a_resolution(text):
+    with pytest.raises(NotAResolutionError, match="not a European Parliament resolution"):
+        segment(read_bytes(text.encode(), "other.txt"))
