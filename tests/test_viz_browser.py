@@ -1,0 +1,214 @@
+"""The page in a real headless Chromium (Debian's /usr/bin/chromium, driven by playwright).
+
+One browser for the whole module; each test opens a fresh page. Expected values come
+from the RDF graph itself, by SPARQL, never from the projection under test.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from conftest import require_component
+from graph.cli import main
+
+pytestmark = pytest.mark.integration
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync"]
+FIXTURES = Path(__file__).parent / "fixtures" / "viz"
+SMALL = FIXTURES / "small.trig"
+XSS = FIXTURES / "xss.ttl"
+PREFIXES = """
+PREFIX epkg: <https://w3id.org/epkg/ontology#>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
+"""
+UNIT_CLASSES = "epkg:Citation epkg:Recital epkg:Paragraph epkg:Subparagraph epkg:Footnote"
+ENTITY_CLASSES = ("epkg:Person epkg:Movement epkg:NGO epkg:TradeUnion epkg:MediaOutlet epkg:Law "
+                  "epkg:LegalProvision epkg:EUInstrument epkg:InternationalInstrument epkg:EUBody "
+                  "epkg:InternationalOrganisation epkg:StateBody epkg:Place")
+
+
+def load(path: Path) -> ox.Store:
+    store = ox.Store()
+    store.load(path=str(path), format=ox.RdfFormat.from_extension(path.suffix[1:]))
+    return store
+
+
+def select(store: ox.Store, query: str) -> list[tuple[str, ...]]:
+    result = store.query(PREFIXES + query, use_default_graph_as_union=True)
+    names = [v.value for v in result.variables]
+    return [tuple(r[n].value for n in names) for r in result]
+
+
+def expected_nodes(store: ox.Store) -> int:
+    """Units and entities, counted straight from the graph."""
+    (count,) = select(store, f"""SELECT (COUNT(DISTINCT ?n) AS ?c) WHERE {{
+        {{ VALUES ?k {{ {UNIT_CLASSES} }} ?n a ?k }} UNION {{ VALUES ?k {{ {ENTITY_CLASSES} }} ?n a ?k }}
+        UNION {{ ?u epkg:mentions ?n . VALUES ?uk {{ {UNIT_CLASSES} }} ?u a ?uk }} }}""")[0]
+    return int(count)
+
+
+def write_page(graph_file: Path, out: Path) -> Path:
+    result = CliRunner().invoke(main, ["viz", str(graph_file), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@dataclass
+class Opened:
+    page: Any
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def js(self, code: str, arg: Any = None) -> Any:
+        return self.page.evaluate(code, arg)
+
+    def click_node(self, node_id: str) -> None:
+        """A real mouse click where the node is drawn (zoomed in and centred first)."""
+        x, y = self.js("""(id) => { const cy = epkgViz.cy, n = cy.getElementById(id);
+            cy.zoom(2.5); cy.center(n); const p = n.renderedPosition();
+            const r = cy.container().getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }""",
+                       node_id)
+        self.page.mouse.click(x, y)
+        self.wait("(id) => document.getElementById('details').dataset.id === id", node_id)
+
+    def wait(self, predicate: str, arg: Any = None, timeout: float = 10.0) -> None:
+        """Poll ``predicate`` from outside: playwright's wait_for_function evaluates a
+        string inside the page, which the page's Content-Security-Policy forbids."""
+        deadline = time.monotonic() + timeout
+        while not self.js(predicate, arg):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out waiting for {predicate}")
+            self.page.wait_for_timeout(25)
+
+    def visible_nodes(self) -> int:
+        return int(self.js("Number(document.getElementById('counts').dataset.nodes)"))
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    have = CHROMIUM.exists() and importlib.util.find_spec("playwright") is not None
+    require_component(have, "needs Debian chromium at /usr/bin/chromium and python playwright")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("viz")
+    return {"small": write_page(SMALL, folder / "small.html"),
+            "xss": write_page(XSS, folder / "xss.html")}
+
+
+@pytest.fixture
+def open_page(browser) -> Iterator[Any]:
+    opened: list[Any] = []
+
+    def _open(path: Path) -> Opened:
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        opened.append(context)
+        page = context.new_page()
+        o = Opened(page)
+        page.on("console", lambda m: o.errors.append(m.text) if m.type in ("error", "warning") else None)
+        page.on("pageerror", lambda e: o.errors.append(str(e)))
+        page.on("request", lambda r: o.requests.append(r.url))
+        page.goto(path.as_uri())
+        o.wait("() => Boolean(window.epkgViz && window.epkgViz.ready)")
+        return o
+
+    yield _open
+    for context in opened:
+        context.close()
+
+
+def test_page_renders_every_node_offline_without_errors(open_page, pages) -> None:
+    o = open_page(pages["small"])
+    expected = expected_nodes(load(SMALL))
+    assert expected == 13
+    assert o.js("epkgViz.cy.nodes().length") == expected
+    assert o.visible_nodes() == expected
+    assert o.js("epkgViz.cy.nodes().filter(n => n.renderedBoundingBox().w > 0).length") == expected
+    assert o.errors == []
+    assert o.requests == [pages["small"].as_uri()]  # nothing but the file itself
+
+
+def test_clicking_a_unit_shows_its_text(open_page, pages) -> None:
+    o = open_page(pages["small"])
+    units = select(load(SMALL), f"SELECT ?u ?t WHERE {{ VALUES ?k {{ {UNIT_CLASSES} }} ?u a ?k ; nif:isString ?t }}")
+    assert len(units) == 5
+    for unit, text in units[:3]:
+        o.click_node(unit)
+        assert o.js("document.getElementById('unit-text').textContent") == text
+        assert o.js("document.querySelector('#details h2').textContent")
+    assert o.errors == []
+
+
+def test_clicking_an_entity_highlights_each_mention(open_page, pages) -> None:
+    o = open_page(pages["small"])
+    person = "https://w3id.org/epkg/id/person/ivan-petrov"
+    phrases = select(load(SMALL), f"""SELECT ?u ?a WHERE {{ ?p itsrdf:taIdentRef <{person}> ;
+        nif:referenceContext ?u ; nif:anchorOf ?a }} ORDER BY ?u""")
+    assert len(phrases) == 3
+    o.click_node(person)
+    sections = o.js("""Array.from(document.querySelectorAll('#details section.mention')).map(
+        s => [s.dataset.unit, Array.from(s.querySelectorAll('mark')).map(m => m.textContent)])""")
+    assert sorted((u, tuple(m)) for u, m in sections) == sorted((u, (a,)) for u, a in phrases)
+    # a mention after a character outside the BMP: offsets are code points, not UTF-16 units
+    o.click_node("https://w3id.org/epkg/id/place/zenda")
+    marks = o.js("Array.from(document.querySelectorAll('#details mark')).map(m => m.textContent)")
+    assert marks == ["Zenda", "Zenda", "Zenda"]
+    assert o.errors == []
+
+
+def test_view_filters_and_search(open_page, pages) -> None:
+    o = open_page(pages["small"])
+    o.page.check("#view-co-mentions")
+    assert o.visible_nodes() == 7  # the entities
+    assert o.js("Number(document.getElementById('counts').dataset.edges)") == 8
+    o.page.check("#view-mentions")
+    o.page.uncheck("#entity-types input[value='Person']")
+    assert o.visible_nodes() == 12
+    o.page.check("#entity-types input[value='Person']")
+    o.page.fill("#search", "petrov")  # an alternative label matches as well
+    assert o.js("Array.from(document.querySelectorAll('#results button')).map(b => b.dataset.id)") == [
+        "https://w3id.org/epkg/id/person/ivan-petrov"]
+    o.page.press("#search", "Enter")
+    assert o.js("document.querySelector('#details h2').textContent") == "Ivan Petrov"
+    assert o.errors == []
+
+
+def test_hostile_text_runs_nothing_and_is_shown_as_text(open_page, pages) -> None:
+    o = open_page(pages["xss"])
+    store = load(XSS)
+    ((text,),) = select(store, "SELECT ?t WHERE { ?u nif:isString ?t }")
+    units = [u for (u,) in select(store, "SELECT ?u WHERE { ?u nif:isString ?t }")]
+    entities = [e for (e,) in select(store, "SELECT DISTINCT ?e WHERE { ?p itsrdf:taIdentRef ?e }")]
+    assert o.js("epkgViz.cy.nodes().length") == expected_nodes(store) == 3
+    o.click_node(units[0])
+    assert o.js("document.getElementById('unit-text').textContent") == text
+    for entity in sorted(entities):
+        o.click_node(entity)
+    o.page.fill("#search", "evil")
+    o.page.press("#search", "Enter")
+    assert o.js("typeof window.__pwned") == "undefined"
+    assert o.js("document.querySelectorAll('img').length") == 0
+    assert o.js("document.querySelectorAll('script').length") == 3
+    assert "</script><script>window.__pwned=1</script>" in o.js("document.title")
+    marks = o.js("Array.from(document.querySelectorAll('#details mark')).map(m => m.textContent)")
+    assert marks == ['Evil <img src=x onerror="window.__pwned=1"> Corp']
+    assert o.errors == []
