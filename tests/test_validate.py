@@ -1,0 +1,171 @@
+"""The SHACL gate: a well-formed graph conforms; each kind of damage is caught, by
+both engines, which agree result for result; `epkg validate` keeps pySHACL's exit codes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from graph_samples import small_analysis
+from pyoxigraph import Literal, NamedNode, Quad
+
+from graph.cli import main
+from graph.export import write
+from graph.rdf import build_quads
+from graph.validate import ValidationResult, validate, validate_quads
+from graph.errors import ValidationFailed
+
+EPKG = "https://w3id.org/epkg/ontology#"
+ELI = "http://data.europa.eu/eli/ontology#"
+NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+EXPR = "https://w3id.org/epkg/eli/dl/doc/TA-9-2021-0056/ro"
+PERSON = "https://w3id.org/epkg/id/person/ivan-petrov"
+
+Mutation = Callable[[list[Quad]], list[Quad]]
+
+
+def _drop(pred: str, subject: str | None = None) -> Mutation:
+    def mutate(quads: list[Quad]) -> list[Quad]:
+        return [
+            q for q in quads
+            if not (q.predicate.value == pred and (subject is None or q.subject.value == subject))
+        ]
+    return mutate
+
+
+def _replace_object(pred: str, subject: str, new: NamedNode | Literal) -> Mutation:
+    def mutate(quads: list[Quad]) -> list[Quad]:
+        return [
+            Quad(q.subject, q.predicate, new, q.graph_name)
+            if q.predicate.value == pred and q.subject.value == subject else q
+            for q in quads
+        ]
+    return mutate
+
+
+def _add(s: str, p: str, o: NamedNode | Literal) -> Mutation:
+    def mutate(quads: list[Quad]) -> list[Quad]:
+        return quads + [Quad(NamedNode(s), NamedNode(p), o, quads[0].graph_name)]
+    return mutate
+
+
+MUTATIONS: dict[str, tuple[Mutation, str]] = {
+    "unit cut from its document": (_drop(ELI + "is_part_of", EXPR + "/rec_A"), EXPR + "/rec_A"),
+    "anchor not the text at its offsets": (
+        _replace_object(NIF + "anchorOf", EXPR + "/rec_A#char=9,20", Literal("Ivan Petrof")),
+        EXPR + "/rec_A#char=9,20",
+    ),
+    "entity without a label": (_drop(SKOS + "prefLabel", PERSON), PERSON),
+    "entity never mentioned": (_drop(EPKG + "mentions"), PERSON),
+    "duplicate ordinal": (
+        _replace_object(
+            EPKG + "ordinal", EXPR + "/rec_A",
+            Literal("1", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
+        ),
+        EXPR + "/rec_A",
+    ),
+    "role outside the scheme": (_add(PERSON, EPKG + "role", NamedNode(EPKG + "Journalistt")), PERSON),
+    "offset beyond the text": (
+        _replace_object(
+            NIF + "endIndex", EXPR + "/rec_A#char=9,20",
+            Literal("999", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")),
+        ),
+        EXPR + "/rec_A#char=9,20",
+    ),
+    "wrong language code": (
+        _replace_object(
+            ELI + "language", EXPR,
+            NamedNode("http://publications.europa.eu/resource/authority/language/XXX"),
+        ),
+        EXPR,
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def quads() -> list[Quad]:
+    return build_quads(small_analysis())
+
+
+def test_mutation_count() -> None:
+    assert len(MUTATIONS) == 8
+
+
+@pytest.mark.parametrize("engine", ["shacl", "pyshacl"])
+def test_the_hand_made_graph_conforms(quads: list[Quad], engine: str) -> None:
+    result = validate(quads, engine=engine)  # type: ignore[arg-type]
+    assert result.conforms, result.text()
+    assert result.results == []
+
+
+def _keys(result: ValidationResult) -> set[tuple[str, str, str]]:
+    return {row.key() for row in result.results}
+
+
+@pytest.mark.parametrize("name", sorted(MUTATIONS))
+def test_damage_is_caught_by_both_engines_alike(quads: list[Quad], name: str) -> None:
+    mutate, focus = MUTATIONS[name]
+    damaged = mutate(list(quads))
+    fast = validate(damaged, engine="shacl")
+    reference = validate(damaged, engine="pyshacl")
+    assert not fast.conforms and not reference.conforms
+    assert f"<{focus}>" in {row.focus for row in fast.results}, fast.text()
+    assert _keys(fast) == _keys(reference), (fast.text(), reference.text())
+
+
+def test_validate_quads_raises_with_the_report(quads: list[Quad]) -> None:
+    mutate, _ = MUTATIONS["entity without a label"]
+    with pytest.raises(ValidationFailed) as info:
+        validate_quads(mutate(list(quads)), origin="x.txt")
+    assert info.value.exit_code == 1
+    assert "MinCountConstraintComponent" in info.value.report
+    assert validate_quads(quads).conforms
+
+
+def test_renderings(quads: list[Quad]) -> None:
+    import json
+
+    from pyoxigraph import RdfFormat, parse
+
+    mutate, _ = MUTATIONS["anchor not the text at its offsets"]
+    result = validate(mutate(list(quads)))
+    assert "Conforms: False" in result.text()
+    payload = json.loads(result.json())
+    assert payload["conforms"] is False and len(payload["results"]) == len(result.results)
+    report = list(parse(result.turtle().encode(), format=RdfFormat.TURTLE))
+    assert any(t.object.value == "http://www.w3.org/ns/shacl#ValidationReport" for t in report)
+
+
+@pytest.mark.parametrize("fmt", ["text", "turtle", "json"])
+def test_cli_exit_codes(tmp_path: Path, quads: list[Quad], fmt: str) -> None:
+    good, bad = tmp_path / "good.ttl", tmp_path / "bad.nq"
+    write(quads, good)
+    write(MUTATIONS["unit cut from its document"][0](list(quads)), bad)
+    runner = CliRunner()
+    ok = runner.invoke(main, ["validate", str(good), "--format", fmt])
+    assert ok.exit_code == 0, ok.output
+    failed = runner.invoke(main, ["validate", str(bad), "--format", fmt])
+    assert failed.exit_code == 1
+    assert "rec_A" in failed.stdout
+
+
+def test_cli_errors_exit_2(tmp_path: Path) -> None:
+    runner = CliRunner()
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("this is not turtle <", encoding="utf-8")
+    assert runner.invoke(main, ["validate", str(broken)]).exit_code == 2
+    assert runner.invoke(main, ["validate", str(tmp_path / "missing.ttl")]).exit_code == 2
+    unknown = tmp_path / "graph.xyz"
+    unknown.write_text("", encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(unknown)])
+    assert result.exit_code == 2 and "suffix" in result.output
+
+
+def test_cli_pyshacl_engine(tmp_path: Path, quads: list[Quad]) -> None:
+    good = tmp_path / "good.jsonld"
+    write(quads, good)
+    result = CliRunner().invoke(main, ["validate", str(good), "--engine", "pyshacl"])
+    assert result.exit_code == 0, result.output
