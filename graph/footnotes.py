@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .clean import clean_text
 from .lang import LanguageProfile
 from .model import Footnote, UnitKind
 
@@ -38,15 +39,14 @@ class Marker:
     after_digit: bool  # glued to a digit: "3(2)" may be a paragraph of an article
 
 
-@dataclass(frozen=True)
+@dataclass
 class FootnoteBlock:
     """A footnote printed as a block: its marker, where its text lies, the page's markers."""
 
     marker: str
     number: int
     line_start: int
-    start: int
-    end: int
+    spans: list[tuple[int, int]]
     page: tuple[Marker, ...]
 
 
@@ -65,7 +65,9 @@ def find_markers(text: str, start: int, end: int, _owner: Any = None) -> list[Ma
         found.append(Marker(number, match.start(), match.end(), False, False))
     for match in _PAREN.finditer(text, start, end):
         before = text[match.start() - 1] if match.start() > 0 else ""
-        found.append(Marker(int(match.group(1)), match.start(), match.end(), True, before.isdigit()))
+        found.append(
+            Marker(int(match.group(1)), match.start(), match.end(), True, before.isdigit())
+        )
     found.sort(key=lambda m: m.start)
     return found
 
@@ -79,7 +81,9 @@ def _choose(block: FootnoteBlock, used: set[Marker], everything: Sequence[Marker
     candidates = [m for m in block.page if m.number == block.number and m not in used]
     if not candidates:  # the page's marker was lost: any earlier unmatched one
         candidates = [
-            m for m in everything if m.number == block.number and m not in used and m.start < block.start
+            m
+            for m in everything
+            if m.number == block.number and m not in used and m.start < block.line_start
         ]
     return min(candidates, key=rank) if candidates else None
 
@@ -118,14 +122,14 @@ def resolve_footnotes(
         if carrier is None:
             continue
         matched.append((order, block, marker, carrier))
-    matched.sort(key=lambda item: (item[2].start if item[2] is not None else item[1].line_start, item[0]))
+    matched.sort(
+        key=lambda item: (item[2].start if item[2] is not None else item[1].line_start, item[0])
+    )
     footnotes: list[Footnote] = []
     by_unit: dict[str, list[str]] = {}
     skip: list[tuple[int, int]] = []
-    from .segment import clean_text  # noqa: PLC0415  (segment imports this module)
-
     for number, (_order, block, _marker, carrier) in enumerate(matched, start=1):
-        clean, pieces = clean_text(text, [(block.start, block.end)], [])
+        clean, pieces = clean_text(text, block.spans, [])
         oj = profile.oj_re.search(clean)
         fn_id = f"fn_{number}"
         footnotes.append(

@@ -21,13 +21,58 @@ from .meta import LOCAL_ID, PROCEDURE, is_boilerplate
 __all__ = ["html_to_text", "visible_text", "trim_to_resolution"]
 
 _BLOCK = {
-    "address", "article", "aside", "blockquote", "br", "caption", "dd", "div", "dl", "dt",
-    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody",
-    "thead", "tfoot", "tr", "ul", "body", "html",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "caption",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "ul",
+    "body",
+    "html",
 }
 _CELL = {"td", "th"}
-_HIDDEN = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "select", "button"}
+_HIDDEN = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "head",
+    "svg",
+    "iframe",
+    "object",
+    "select",
+    "button",
+}
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _LEAD = re.compile(r"^\s*(?:[-–—•·]\s*)?")
@@ -80,7 +125,9 @@ class _Visible(HTMLParser):
             at_start = not "".join(self.current).strip()
             if content.isdigit():
                 # a bare superscript number: "(1) " opening a footnote, "¹" in running text
-                self.current.append(f"({content}) " if at_start else content.translate(_SUPERSCRIPT))
+                self.current.append(
+                    f"({content}) " if at_start else content.translate(_SUPERSCRIPT)
+                )
             else:
                 self.current.append(content)
 
@@ -137,7 +184,12 @@ def trim_to_resolution(text: str) -> str:
             if LOCAL_ID.search(line) and len(LOCAL_ID.sub("", line).strip()) < 20:
                 start = index
                 continue
-            if taken_title or is_boilerplate(line) or re.search(r"\d{4}\s*[-–]\s*\w", line) or line.endswith(":"):
+            if (
+                taken_title
+                or is_boilerplate(line)
+                or re.search(r"\d{4}\s*[-–]\s*\w", line)
+                or line.endswith(":")
+            ):
                 break
             start = index
             taken_title = True

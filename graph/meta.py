@@ -47,7 +47,9 @@ def is_boilerplate(line: str, profile: LanguageProfile | None = None) -> bool:
         if prof.header_re is not None and prof.header_re.match(stripped):
             return True
         for word in prof.navigation + prof.header + prof.parliament:
-            if stripped.casefold() == word.casefold() or stripped.casefold().rstrip(" :") == word.casefold().rstrip(" :"):
+            if stripped.casefold() == word.casefold() or stripped.casefold().rstrip(
+                " :"
+            ) == word.casefold().rstrip(" :"):
                 return True
             if word.rstrip().endswith(":") and stripped.casefold().startswith(word.casefold()):
                 return True

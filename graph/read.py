@@ -27,7 +27,9 @@ from .model import Source
 
 __all__ = ["read_path", "read_bytes", "decode"]
 
-_EXPECTED = "expected the text of a European Parliament resolution (plain text or the EP's HTML page)"
+_EXPECTED = (
+    "expected the text of a European Parliament resolution (plain text or the EP's HTML page)"
+)
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "a PDF file"),
@@ -52,11 +54,16 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 
 _LEGACY = ("cp1250", "iso-8859-2", "iso-8859-16", "cp1252")
 _GOOD = set("ăâîșțşţĂÂÎȘȚŞŢ")
-_LETTERS = set("éèêëàáäçôöüûùúíóőűčřšžěůýłąęśźżćńľĺŕďťňßãõñòìïÉÈÀÁÄÇÖÜÚÍÓŐŰČŘŠŽĚŮÝŁĄĘŚŹŻĆŃĽĹŔĎŤŇÑ„”“–—’‘«»°")
+_LETTERS = set(
+    "éèêëàáäçôöüûùúíóőűčřšžěůýłąęśźżćńľĺŕďťňßãõñòìïÉÈÀÁÄÇÖÜÚÍÓŐŰČŘŠŽĚŮÝŁĄĘŚŹŻĆŃĽĹŔĎŤŇÑ„”“–—’‘«»°"
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _ODD = set("¤¦¨¬¯±´¶·¸¹²³¼½¾¿×÷ÐÞðþµ¡¢£¥ªº")
 _TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*|!--|/[a-zA-Z])[\s>/]")
-_HTML = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|table)[\s>/]", re.IGNORECASE | re.DOTALL)
+_HTML = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|table)[\s>/]",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def _binary_kind(data: bytes) -> str | None:
@@ -113,15 +120,24 @@ def decode(data: bytes, origin: str) -> tuple[str, str]:
         try:
             return data[3:].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
-            raise EncodingError(f"{origin}: starts with a UTF-8 byte-order mark but is not valid UTF-8 ({exc.reason} at byte {exc.start + 3}); {_EXPECTED}") from None
+            raise EncodingError(
+                f"{origin}: starts with a UTF-8 byte-order mark but is not valid UTF-8 "
+                f"({exc.reason} at byte {exc.start + 3}); {_EXPECTED}"
+            ) from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
-            raise EncodingError(f"{origin}: starts with a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason}); {_EXPECTED}") from None
+            raise EncodingError(
+                f"{origin}: starts with a UTF-16 byte-order mark but is not valid UTF-16 "
+                f"({exc.reason}); {_EXPECTED}"
+            ) from None
     kind = _binary_kind(data)
     if kind is not None:
-        raise BinaryInputError(f"{origin}: this is {kind}, not text; {_EXPECTED} (extract the PDF's text first, e.g. with pdftotext)")
+        raise BinaryInputError(
+            f"{origin}: this is {kind}, not text; {_EXPECTED} "
+            "(extract the PDF's text first, e.g. with pdftotext)"
+        )
     bare16 = _utf16_without_bom(data)
     if bare16 is not None:
         try:
@@ -129,7 +145,9 @@ def decode(data: bytes, origin: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     if b"\x00" in data[:65536]:
-        raise BinaryInputError(f"{origin}: contains NUL bytes, so it is binary, not text; {_EXPECTED}")
+        raise BinaryInputError(
+            f"{origin}: contains NUL bytes, so it is binary, not text; {_EXPECTED}"
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -146,7 +164,9 @@ def decode(data: bytes, origin: str) -> tuple[str, str]:
         if best is None or score > best[0]:
             best = (score, name, candidate)
     if best is None:
-        raise EncodingError(f"{origin}: not valid UTF-8, UTF-16, cp1250, ISO-8859-2 or ISO-8859-16; {_EXPECTED}")
+        raise EncodingError(
+            f"{origin}: not valid UTF-8, UTF-16, cp1250, ISO-8859-2 or ISO-8859-16; {_EXPECTED}"
+        )
     return best[2], best[1]
 
 
@@ -156,7 +176,10 @@ def _check_text(text: str, origin: str) -> None:
     sample = text[:65536]
     controls = len(_CONTROL.findall(sample))
     if controls > max(8, len(sample) // 100):
-        raise BinaryInputError(f"{origin}: {controls} control characters in the first {len(sample)} characters: binary data, not text; {_EXPECTED}")
+        raise BinaryInputError(
+            f"{origin}: {controls} control characters in the first {len(sample)} characters: "
+            f"binary data, not text; {_EXPECTED}"
+        )
 
 
 def read_bytes(data: bytes, origin: str, media_type: str | None = None) -> Source:
@@ -175,7 +198,9 @@ def read_bytes(data: bytes, origin: str, media_type: str | None = None) -> Sourc
         visible = html_to_text(text)
         if not visible.strip():
             raise EmptyInputError(f"{origin}: the HTML page has no visible text; {_EXPECTED}")
-        return Source(text=visible, media_type="text/html", origin=origin, sha256=sha, encoding=encoding)
+        return Source(
+            text=visible, media_type="text/html", origin=origin, sha256=sha, encoding=encoding
+        )
     return Source(text=text, media_type="text/plain", origin=origin, sha256=sha, encoding=encoding)
 
 

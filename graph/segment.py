@@ -32,11 +32,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .clean import clean_text
 from .errors import NotAResolutionError
 from .footnotes import FootnoteBlock, Marker, find_markers, resolve_footnotes
 from .lang import SUPPORTED, LanguageProfile, all_profiles, detect_language, load_profile
 from .meta import parse_meta
-from .model import Document, Footnote, Piece, Source, Unit, UnitKind
+from .model import Document, Footnote, Source, Unit, UnitKind
 
 __all__ = ["segment", "clean_text"]
 
@@ -49,7 +50,7 @@ _PAREN_FOOTNOTE = re.compile(r"^\s*\((\d{1,3})\)\s*(?=\S)")
 _PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*/\s*\d{1,3}|PE\s?\d{3}\.\d{3}(?:v\d+-\d+)?)\s*$")
 _SENTENCE_END = re.compile(r"[.;:!?][\"”»’)\]]*\s*$")
 _TRAILING_MARKERS = re.compile(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,3}\))\s*$")
-_SPACE = re.compile(r"\s")
+_HEADING_END = re.compile(r"[.;:,!?][\"”»’)\]]*\s*$")
 
 
 @dataclass
@@ -82,68 +83,6 @@ def _next_letter(label: str | None) -> str:
     return letters
 
 
-def clean_text(text: str, spans: list[tuple[int, int]], skip: list[tuple[int, int]]) -> tuple[str, tuple[Piece, ...]]:
-    """Join ``spans`` of ``text`` leaving out ``skip`` ranges; fold white space.
-
-    Returns the clean string and the pieces mapping it back to ``text``. Spans are
-    joined by one space — or by nothing when the first ends in a hyphen after a
-    letter and the next begins with a lower-case letter (a word cut at a page end).
-    """
-    chars: list[str] = []
-    origin: list[int] = []  # source index of each clean char, -1 when invented
-    skip_iter = sorted(skip)
-    for number, (start, end) in enumerate(spans):
-        if number and chars:
-            following = text[start:end].lstrip()[:1]
-            hyphenated = chars[-1] == "-" and len(chars) > 1 and chars[-2].isalpha() and following.islower()
-            if not hyphenated:
-                chars.append(" ")
-                origin.append(start - 1 if start > 0 and text[start - 1].isspace() else -1)
-        position = start
-        for skip_start, skip_end in skip_iter:
-            if skip_end <= position or skip_start >= end:
-                continue
-            for index in range(position, max(position, skip_start)):
-                chars.append(text[index])
-                origin.append(index)
-            position = max(position, skip_end)
-        for index in range(position, end):
-            chars.append(text[index])
-            origin.append(index)
-    # fold white space runs into one space; strip the ends
-    out: list[str] = []
-    out_origin: list[int] = []
-    for char, source_index in zip(chars, origin):
-        if _SPACE.match(char):
-            if not out or out[-1] == " ":
-                continue
-            out.append(" ")
-            out_origin.append(source_index)
-        else:
-            out.append(char)
-            out_origin.append(source_index)
-    while out and out[-1] == " ":
-        out.pop()
-        out_origin.pop()
-    pieces: list[Piece] = []
-    run_start = -1
-    for clean_index, source_index in enumerate(out_origin):
-        continues = (
-            run_start >= 0
-            and source_index >= 0
-            and source_index == out_origin[clean_index - 1] + 1
-            and out_origin[clean_index - 1] >= 0
-        )
-        if continues:
-            continue
-        if run_start >= 0:
-            pieces.append(Piece(run_start, out_origin[run_start], clean_index - run_start))
-        run_start = clean_index if source_index >= 0 else -1
-    if run_start >= 0:
-        pieces.append(Piece(run_start, out_origin[run_start], len(out_origin) - run_start))
-    return "".join(out), tuple(pieces)
-
-
 def _lines(text: str) -> list[tuple[int, int]]:
     result: list[tuple[int, int]] = []
     position = 0
@@ -167,12 +106,21 @@ def _profile(source: Source, language: str | None) -> LanguageProfile:
     return load_profile(code)
 
 
-def _ends_sentence(text: str, spans: list[tuple[int, int]]) -> bool:
+def _last_chunk(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in reversed(spans):
         chunk = _TRAILING_MARKERS.sub("", text[start:end].rstrip()).rstrip()
         if chunk:
-            return bool(_SENTENCE_END.search(chunk))
-    return False
+            return chunk
+    return ""
+
+
+def _ends_sentence(text: str, spans: list[tuple[int, int]]) -> bool:
+    return bool(_SENTENCE_END.search(_last_chunk(text, spans)))
+
+
+def _ends_unit(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Ends as a unit does: a citation with a comma, a recital or paragraph with ; or ."""
+    return bool(_HEADING_END.search(_last_chunk(text, spans)))
 
 
 class _Walker:
@@ -190,6 +138,7 @@ class _Walker:
         self.last_recital: str | None = None
         self.next_paragraph = 1
         self.zone = "citations"
+        self.wrapped = False  # lines are a PDF's visual lines, not whole blocks
         self.footers = [p.footer_re for p in all_profiles() if p.footer_re is not None]
 
     def start(self, kind: UnitKind, label: str, content_start: int, end: int) -> None:
@@ -206,28 +155,72 @@ class _Walker:
         self.markers.extend(found)
         self.page_markers.extend(found)
 
-    def footnote(self, marker: str, number: int, content_start: int, end: int, line_start: int) -> None:
-        self.blocks.append(FootnoteBlock(marker, number, line_start, content_start, end, tuple(self.page_markers)))
+    def footnote(
+        self, marker: str, number: int, content_start: int, end: int, line_start: int
+    ) -> None:
+        self.blocks.append(
+            FootnoteBlock(
+                marker, number, line_start, [(content_start, end)], tuple(self.page_markers)
+            )
+        )
         self.in_footnotes = True
 
-    def line(self, start: int, end: int) -> bool:
-        """Take one line; False when the page footer says the resolution is over."""
+    def line(self, start: int, end: int, after_blank: bool, following: str | None) -> bool:
+        """Take one line; False when the page footer says the resolution is over.
+
+        ``after_blank``: a blank line precedes it; ``following``: the next non-blank
+        line (None at the end), to tell a section heading from a subparagraph.
+        """
         line = self.text[start:end]
-        if not line.strip():
-            return True
         if any(footer.match(line) for footer in self.footers):
             return False
         if _PAGE_NUMBER.match(line):
             return True
         if self._footnote_line(line, start, end):
             return True
+        if self.in_footnotes and not after_blank and self.blocks and not self._starts_unit(line):
+            self.blocks[-1].spans.append(
+                (start + len(line) - len(line.lstrip()), end)
+            )  # a footnote's next line
+            return True
         if self.in_footnotes:
             self.in_footnotes = False
             self.page_markers = []  # a new page: markers restart
-        if self._recital(line, start, end) or self._paragraph(line, start, end) or self._citation(line, start, end):
+        if (
+            self._recital(line, start, end)
+            or self._paragraph(line, start, end)
+            or self._citation(line, start, end)
+        ):
             return True
-        self._continuation(line, start, end)
+        if self._heading(line, following):
+            return True
+        self._continuation(line, start, end, after_blank)
         return True
+
+    def _starts_unit(self, line: str) -> bool:
+        recital = _RECITAL.match(line)
+        if (
+            recital
+            and recital.group(1) == _next_letter(self.last_recital)
+            and self.zone != "paragraphs"
+        ):
+            return True
+        paragraph = _PARAGRAPH.match(line)
+        if paragraph and int(paragraph.group(1)) == self.next_paragraph:
+            return True
+        lead = _LEAD.match(line)
+        return bool(self.profile.citation_re.match(line, lead.end() if lead else 0))
+
+    def _heading(self, line: str, following: str | None) -> bool:
+        """A section heading between units ("General remarks"): not part of any unit.
+
+        It ends no sentence, follows a unit that does, and a new unit comes next.
+        """
+        if self.current is None or following is None or len(line) > 200:
+            return False
+        if _HEADING_END.search(line.rstrip()) or not _ends_unit(self.text, self.current.spans):
+            return False
+        return self._starts_unit(following)
 
     def _footnote_line(self, line: str, start: int, end: int) -> bool:
         match = _SUP_FOOTNOTE.match(line)
@@ -240,7 +233,9 @@ class _Walker:
         if match is not None:
             number = int(match.group(1))
             pending = any(m.number == number for m in self.page_markers)
-            if pending and (self.zone == "paragraphs" or self.in_footnotes or self.profile.oj_re.search(line)):
+            if pending and (
+                self.zone == "paragraphs" or self.in_footnotes or self.profile.oj_re.search(line)
+            ):
                 self.footnote(f"({number})", number, start + match.end(), end, start)
                 return True
         return False
@@ -251,7 +246,7 @@ class _Walker:
         match = _RECITAL.match(line)
         if match is None or match.group(1) != _next_letter(self.last_recital):
             return False
-        rest = line[match.end():]
+        rest = line[match.end() :]
         marker = self.profile.recital_re
         if self.last_recital is None and marker is not None and not marker.match(rest):
             return False
@@ -283,12 +278,17 @@ class _Walker:
         self.start(UnitKind.CITATION, str(count + 1), start + offset, end)
         return True
 
-    def _continuation(self, line: str, start: int, end: int) -> None:
+    def _continuation(self, line: str, start: int, end: int, after_blank: bool) -> None:
         current = self.current
         if current is None:
             return  # title block leftovers ("The European Parliament,")
         paragraph = current.parent or current
-        if paragraph.kind is UnitKind.PARAGRAPH and _ends_sentence(self.text, current.spans):
+        block_break = after_blank or not self.wrapped
+        if (
+            paragraph.kind is UnitKind.PARAGRAPH
+            and block_break
+            and _ends_sentence(self.text, current.spans)
+        ):
             if not paragraph.children:
                 lead = _Builder(UnitKind.SUBPARAGRAPH, "1", list(paragraph.spans), paragraph)
                 paragraph.children.append(lead)
@@ -300,6 +300,14 @@ class _Walker:
         self.add(current, start + len(line) - len(line.lstrip()), end)
 
 
+def _wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """True when the text keeps a PDF's visual lines (pdftotext) rather than one line per block."""
+    if len(lines) < 8:
+        return False
+    lengths = sorted(e - s for s, e in lines)
+    return lengths[len(lengths) // 2] < 110
+
+
 def _body_start(text: str, lines: list[tuple[int, int]], profile: LanguageProfile) -> int:
     for index, (start, end) in enumerate(lines):
         line = text[start:end]
@@ -307,7 +315,12 @@ def _body_start(text: str, lines: list[tuple[int, int]], profile: LanguageProfil
         if profile.citation_re.match(line, lead.end() if lead else 0):
             return index
         recital = _RECITAL.match(line)
-        if recital and recital.group(1) == "A" and profile.recital_re and profile.recital_re.match(line, recital.end()):
+        if (
+            recital
+            and recital.group(1) == "A"
+            and profile.recital_re
+            and profile.recital_re.match(line, recital.end())
+        ):
             return index
     return -1
 
@@ -331,9 +344,20 @@ def segment(source: Source, language: str | None = None) -> Document:
     header = [text[s:e] for s, e in lines[:body]]
     meta = parse_meta(header, profile)
     walker = _Walker(text, profile)
-    for start, end in lines[body:]:
-        if not walker.line(start, end):
+    body_lines = lines[body:]
+    filled = [(s, e) for s, e in body_lines if text[s:e].strip()]
+    walker.wrapped = _wrapped(text, filled)
+    following_of = {
+        filled[i][0]: text[filled[i + 1][0] : filled[i + 1][1]] for i in range(len(filled) - 1)
+    }
+    after_blank = False
+    for start, end in body_lines:
+        if not text[start:end].strip():
+            after_blank = True
+            continue
+        if not walker.line(start, end, after_blank, following_of.get(start)):
             break
+        after_blank = False
     return _build(source, meta, walker, profile)
 
 

@@ -23,7 +23,13 @@ def test_text_listing(sample_path):
     result = _run(str(sample_path))
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0].split() == ["P9_TA(2021)0056", "TA-9-2021-0056", "2021-02-11", "2021/2544(RSP)", "[ro]"]
+    assert lines[0].split() == [
+        "P9_TA(2021)0056",
+        "TA-9-2021-0056",
+        "2021-02-11",
+        "2021/2544(RSP)",
+        "[ro]",
+    ]
     assert "11 citations, 23 recitals, 27 paragraphs, 2 subparagraphs, 5 footnotes" in lines
     assert any(line.startswith("cit_1 ") and "[fn_1, fn_2, fn_3, fn_4]" in line for line in lines)
     assert any(line.strip().startswith("para_5__subpara_2") for line in lines)
@@ -41,7 +47,10 @@ def test_json(sample_path, sample_text):
     rec_o = next(u for u in data["units"] if u["id"] == "rec_O")
     assert "Raigul Sadyrbayeva" in rec_o["text"]
     clean_start, source_start, length = rec_o["pieces"][0]
-    assert sample_text[source_start : source_start + length] == rec_o["text"][clean_start : clean_start + length]
+    assert (
+        sample_text[source_start : source_start + length]
+        == rec_o["text"][clean_start : clean_start + length]
+    )
 
 
 def test_stdin_and_lang():
@@ -81,8 +90,12 @@ def test_errors_are_one_line_and_exit_2(args, input, message):
 def test_console_script(sample_path):
     exe = shutil.which("epkg")
     assert exe is not None, "the epkg console script is not installed (pip install -e .)"
-    done = subprocess.run([exe, "parse", str(sample_path)], capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [exe, "parse", str(sample_path)], capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0
     assert "rec_W" in done.stdout
-    bad = subprocess.run([exe, "parse", "/no/such/file"], capture_output=True, text=True, timeout=60)
+    bad = subprocess.run(
+        [exe, "parse", "/no/such/file"], capture_output=True, text=True, timeout=60
+    )
     assert bad.returncode == 2 and bad.stderr.startswith("epkg: error: /no/such/file: no such file")

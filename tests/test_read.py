@@ -11,7 +11,9 @@ from graph.errors import BinaryInputError, EmptyInputError, EncodingError, Input
 from graph.read import read_bytes, read_path
 
 CEDILLA = str.maketrans("șțȘȚ", "şţŞŢ")
-SNIPPET = "Situația drepturilor omului în Kazahstan; întrucât țara își păstrează legislația „extremistă”"
+SNIPPET = (
+    "Situația drepturilor omului în Kazahstan; întrucât țara își păstrează legislația „extremistă”"
+)
 
 
 def test_utf8_sample_reads_as_is(sample_path, sample_text):
@@ -56,7 +58,9 @@ def test_iso_8859_2_without_cp1250_punctuation():
     # identical bytes in cp1250 and 8859-2 for these letters: either reading gives the same text
     source = read_bytes(text.encode("iso-8859-2"), "legacy.txt")
     assert source.text in (text, text.translate(str.maketrans("şţ", "șț")))
-    polish = "Parlament Europejski, uwzględniając swoją rezolucję; mając na uwadze, że źródła są śląskie"
+    polish = (
+        "Parlament Europejski, uwzględniając swoją rezolucję; mając na uwadze, że źródła są śląskie"
+    )
     source = read_bytes(polish.encode("iso-8859-2"), "pl.txt")
     assert source.text == polish
 

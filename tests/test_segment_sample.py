@@ -24,7 +24,9 @@ def _ids(document, kind):
 
 def test_citations_numbered_one_to_eleven(document):
     assert _ids(document, UnitKind.CITATION) == [f"cit_{n}" for n in range(1, 12)]
-    assert all(u.text.startswith("având în vedere") for u in document.units if u.kind is UnitKind.CITATION)
+    assert all(
+        u.text.startswith("având în vedere") for u in document.units if u.kind is UnitKind.CITATION
+    )
 
 
 def test_recitals_a_to_w(document):
@@ -83,7 +85,10 @@ def test_page_break_artefacts_are_removed(document):
     assert "Serviciului European de Acțiune Externă (SEAE)" in cit_9
     assert "JO C" not in cit_9
     cit_1 = document.unit("cit_1").text
-    assert "Kazahstan și rezoluțiile" in cit_1 and "2013, 15 martie 2012 și 17 septembrie 2009," in cit_1
+    assert (
+        "Kazahstan și rezoluțiile" in cit_1
+        and "2013, 15 martie 2012 și 17 septembrie 2009," in cit_1
+    )
     assert not re.search(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]", "".join(u.text for u in document.units))
     assert "întrucât alegerile democratice reprezintă" in document.unit("rec_E").text
     assert document.unit("para_27").text.endswith("Guvernului și Parlamentului Kazahstanului.")

@@ -41,18 +41,42 @@ def test_english_structure(english):
     document = english["en-pdf.txt"]
     ids = [u.id for u in document.units]
     assert ids == [
-        "cit_1", "cit_2", "cit_3", "cit_4", "cit_5",
-        "rec_A", "rec_B", "rec_C", "rec_D", "rec_E",
-        "para_1", "para_2", "para_3", "para_3__subpara_1", "para_3__subpara_2",
-        "para_4", "para_5", "para_6",
+        "cit_1",
+        "cit_2",
+        "cit_3",
+        "cit_4",
+        "cit_5",
+        "rec_A",
+        "rec_B",
+        "rec_C",
+        "rec_D",
+        "rec_E",
+        "para_1",
+        "para_2",
+        "para_3",
+        "para_3__subpara_1",
+        "para_3__subpara_2",
+        "para_4",
+        "para_5",
+        "para_6",
     ]
-    assert document.unit("cit_4").text.endswith("European External Action Service of 2 March 2021 on the sentencing of activists in Ruritania,")
+    assert document.unit("cit_4").text.endswith(
+        "European External Action Service of 2 March 2021 "
+        "on the sentencing of activists in Ruritania,"
+    )
     assert "Anna Kowalska, who was arrested" in document.unit("rec_C").text
     assert "whereas the amendments were adopted" in document.unit("rec_D").text
     assert document.unit("para_5").text.endswith("to visit detained activists;")
     assert document.unit("para_3__subpara_2").text.startswith("Calls, in this regard")
-    assert document.unit("cit_5").text == "having regard to Rules 144(5) and 132(4) of its Rules of Procedure,"
-    assert [(f.id, f.unit) for f in document.footnotes] == [("fn_1", "cit_1"), ("fn_2", "cit_1"), ("fn_3", "rec_B")]
+    assert (
+        document.unit("cit_5").text
+        == "having regard to Rules 144(5) and 132(4) of its Rules of Procedure,"
+    )
+    assert [(f.id, f.unit) for f in document.footnotes] == [
+        ("fn_1", "cit_1"),
+        ("fn_2", "cit_1"),
+        ("fn_3", "rec_B"),
+    ]
     assert document.footnotes[0].oj_reference == "OJ C 171, 6.5.2021, p. 2"
     assert document.footnotes[2].oj_reference is None
     assert "Rapporteur described" in document.unit("rec_B").text
@@ -61,7 +85,11 @@ def test_english_structure(english):
 def test_english_metadata(english):
     meta = english["en-pdf.txt"].meta
     assert (meta.local_id, meta.doc_id, meta.date, meta.procedure, meta.language) == (
-        "P9_TA(2021)0082", "TA-9-2021-0082", dt.date(2021, 3, 11), "2021/2577(RSP)", "en",
+        "P9_TA(2021)0082",
+        "TA-9-2021-0082",
+        dt.date(2021, 3, 11),
+        "2021/2577(RSP)",
+        "en",
     )
     assert meta.title == "The situation of human rights defenders in Ruritania"
     assert meta.long_title.startswith("European Parliament resolution of 11 March 2021 on")
@@ -75,8 +103,17 @@ def test_web_forms_equal_the_pdf_text(english, name):
 def test_html_page_text_starts_at_the_resolution(english):
     html = english["TA-9-2021-0082_EN.html"]
     assert html.source.media_type == "text/html"
-    assert html.source.text.startswith("The situation of human rights defenders in Ruritania\nP9_TA(2021)0082\n")
-    for furniture in ("Previous", "Procedure :", "PDF 146k", "Last updated", "Legal notice", "var ep"):
+    assert html.source.text.startswith(
+        "The situation of human rights defenders in Ruritania\nP9_TA(2021)0082\n"
+    )
+    for furniture in (
+        "Previous",
+        "Procedure :",
+        "PDF 146k",
+        "Last updated",
+        "Legal notice",
+        "var ep",
+    ):
         assert furniture not in html.source.text
     assert [f.marker for f in html.footnotes] == ["(1)", "(2)", "(3)"]
 
@@ -94,7 +131,13 @@ def test_pieces_of_web_forms_map_back(english):
     ("name", "language", "citation", "recital", "oj"),
     [
         ("fr-pdf.txt", "fr", "vu ", "considérant que", "JO C 171 du 6.5.2021, p. 2"),
-        ("de-pdf.txt", "de", "unter Hinweis auf", "in der Erwägung, dass", "ABl. C 171 vom 6.5.2021, S. 2"),
+        (
+            "de-pdf.txt",
+            "de",
+            "unter Hinweis auf",
+            "in der Erwägung, dass",
+            "ABl. C 171 vom 6.5.2021, S. 2",
+        ),
     ],
 )
 def test_french_and_german(name, language, citation, recital, oj):
@@ -135,3 +178,29 @@ def test_explicit_language_must_match_the_markers():
 def test_not_a_resolution(text):
     with pytest.raises(NotAResolutionError, match="not a European Parliament resolution"):
         segment(read_bytes(text.encode(), "other.txt"))
+
+
+def _pdftotext_style(text: str) -> str:
+    """Each block wrapped to visual lines of ~60 characters, blocks apart by a blank line."""
+    import textwrap
+
+    blocks = [line for line in text.splitlines() if line.strip()]
+    return "\n\n".join(textwrap.fill(block, 60) for block in blocks) + "\n"
+
+
+def test_wrapped_visual_lines_give_the_same_structure(english):
+    text = _pdftotext_style((FIXTURES / "en-pdf.txt").read_text(encoding="utf-8"))
+    assert max(len(line) for line in text.splitlines()) <= 60
+    document = segment(Source(text, "text/plain", "wrapped.txt", "", "utf-8"))
+    assert _shape(document)[1:] == _shape(english["en-pdf.txt"])[1:]
+    assert "situation of human rights defenders." in document.footnotes[2].text
+
+
+def test_section_headings_are_not_text():
+    text = (FIXTURES / "en-pdf.txt").read_text(encoding="utf-8")
+    with_headings = text.replace("1. Condemns", "General remarks\n1. Condemns").replace(
+        "4. Welcomes", "\nSanctions and EU action\n\n4. Welcomes"
+    )
+    document = segment(Source(with_headings, "text/plain", "h.txt", "", "utf-8"))
+    plain = segment(Source(text, "text/plain", "p.txt", "", "utf-8"))
+    assert [(u.id, u.text) for u in document.units] == [(u.id, u.text) for u in plain.units]

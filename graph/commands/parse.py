@@ -74,14 +74,26 @@ def _counts(document: Document) -> str:
     kinds: dict[str, int] = {}
     for unit in document.units:
         kinds[str(unit.kind)] = kinds.get(str(unit.kind), 0) + 1
-    parts = [f"{kinds.get(k, 0)} {k}s" for k in ("citation", "recital", "paragraph", "subparagraph")]
+    parts = [
+        f"{kinds.get(k, 0)} {k}s" for k in ("citation", "recital", "paragraph", "subparagraph")
+    ]
     return ", ".join(parts) + f", {len(document.footnotes)} footnotes"
 
 
 @click.command("parse")
 @click.argument("file", type=click.Path(dir_okay=True, allow_dash=True))
-@click.option("--json", "as_json", is_flag=True, help="Print the structure as JSON (clean texts and offsets included).")
-@click.option("--lang", "language", metavar="CODE", help="The document's language (ISO 639-1); detected from the markers when omitted.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print the structure as JSON (clean texts and offsets included).",
+)
+@click.option(
+    "--lang",
+    "language",
+    metavar="CODE",
+    help="The document's language (ISO 639-1); detected from the markers when omitted.",
+)
 def command(file: str, as_json: bool, language: str | None) -> None:
     """Print the structure of the resolution in FILE ('-' reads stdin).
 
@@ -96,8 +108,11 @@ def command(file: str, as_json: bool, language: str | None) -> None:
         click.echo(json.dumps(document_to_dict(document), ensure_ascii=False, indent=2))
         return
     meta = document.meta
-    click.echo(f"{meta.local_id or '?'}  {meta.doc_id or '?'}  {meta.date.isoformat() if meta.date else '?'}  "
-               f"{meta.procedure or '?'}  [{meta.language}]")
+    click.echo(
+        f"{meta.local_id or '?'}  {meta.doc_id or '?'}  "
+        f"{meta.date.isoformat() if meta.date else '?'}  "
+        f"{meta.procedure or '?'}  [{meta.language}]"
+    )
     if meta.title:
         click.echo(meta.title)
     if meta.long_title:
@@ -108,4 +123,6 @@ def command(file: str, as_json: bool, language: str | None) -> None:
         indent = "  " if unit.parent else ""
         click.echo(f"{indent}{unit.id:<20} {unit.kind:<12} {_first_words(unit.text)}{notes}")
     for footnote in document.footnotes:
-        click.echo(f"{footnote.id:<20} footnote     (on {footnote.unit}) {_first_words(footnote.text, 12)}")
+        click.echo(
+            f"{footnote.id:<20} footnote     (on {footnote.unit}) {_first_words(footnote.text, 12)}"
+        )

@@ -92,7 +92,9 @@ class LanguageProfile:
     navigation: tuple[str, ...] = ()
     page_footer: tuple[str, ...] = ()
     date_pattern: str = _DEFAULT_DATE
-    _cache: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _cache: dict[str, re.Pattern[str]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
 
     def _compiled(self, key: str, source: str) -> re.Pattern[str]:
         pattern = self._cache.get(key)
@@ -130,8 +132,13 @@ class LanguageProfile:
         # series and number, then "," or a short preposition ("du", "vom", "de", "της"),
         # then the date d.m.yyyy (yyyy.m.d. in Hungarian, "yyyy m d" in Lithuanian),
         # then the page: "p. 83", "S. 83", "blz. 83", "83. o.", "83. lpp.".
-        date = r"(?:\d{1,2}\.\s*\d{1,2}\.\s*\d{4}\.?(?:\s*г\.)?|\d{4}\.\s*\d{1,2}\.\s*\d{1,2}\.?|\d{4}\s+\d{1,2}\s+\d{1,2})"
-        page = r"(?:[^\W\d]{1,4}\.?\s*\d+(?:\s*[-–]\s*\d+)?|\d+(?:\s*[-–]\s*\d+)?\.\s*[^\W\d]{1,3}\.)"
+        date = (
+            r"(?:\d{1,2}\.\s*\d{1,2}\.\s*\d{4}\.?(?:\s*г\.)?"
+            r"|\d{4}\.\s*\d{1,2}\.\s*\d{1,2}\.?|\d{4}\s+\d{1,2}\s+\d{1,2})"
+        )
+        page = (
+            r"(?:[^\W\d]{1,4}\.?\s*\d+(?:\s*[-–]\s*\d+)?|\d+(?:\s*[-–]\s*\d+)?\.\s*[^\W\d]{1,3}\.)"
+        )
         return self._compiled(
             "oj",
             rf"(?<!\w)(?:{oj})\s+[A-ZА-ЯΑ-Ω]{{1,2}}\s*\d+\s*(?:[A-Z]\b)?\.?(?:\s*,\s*|\s+[^\W\d]{{1,4}}\s+){date}"
@@ -163,7 +170,9 @@ def _tuple(data: dict[str, object], key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ConfigError(f"language profile {data.get('code')!r}: {key} must be a list of non-empty strings")
+        raise ConfigError(
+            f"language profile {data.get('code')!r}: {key} must be a list of non-empty strings"
+        )
     return tuple(value)
 
 
@@ -173,7 +182,9 @@ def _read(path: Path) -> LanguageProfile:
     code = str(data.get("code", path.stem))
     months = _tuple(data, "months")
     if len(months) != 12:
-        raise ConfigError(f"language profile {code!r}: months must list twelve names, not {len(months)}")
+        raise ConfigError(
+            f"language profile {code!r}: months must list twelve names, not {len(months)}"
+        )
     citation = _tuple(data, "citation")
     title = _tuple(data, "title")
     oj = _tuple(data, "oj")
