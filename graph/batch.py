@@ -105,7 +105,7 @@ class BatchReport:
         rate = built / self.seconds if self.seconds > 0 else 0.0
         return (
             f"{built} built, {failed} failed, {triples} triples "
-            f"in {self.seconds:.1f} s ({rate:.1f} documents/s)"
+            f"in {self.seconds:.2f} s ({rate:.1f} documents/s)"
         )
 
 
