@@ -91,13 +91,13 @@ def _quads(data: Iterable[Quad | Triple]) -> list[Quad]:
 
 def sorted_ntriples(data: Iterable[Quad | Triple]) -> bytes:
     """Canonical sorted N-Triples: the byte-identical form of a graph."""
-    body = _ox_serialize(_triples(data), format=RdfFormat.N_TRIPLES)
+    body = _ox_serialize(_triples(data), format=RdfFormat.N_TRIPLES) or b""
     lines = sorted(set(body.splitlines()))
     return b"".join(line + b"\n" for line in lines)
 
 
 def _sorted_nquads(data: Iterable[Quad | Triple]) -> bytes:
-    body = _ox_serialize(_quads(data), format=RdfFormat.N_QUADS)
+    body = _ox_serialize(_quads(data), format=RdfFormat.N_QUADS) or b""
     lines = sorted(set(body.splitlines()))
     return b"".join(line + b"\n" for line in lines)
 
@@ -127,7 +127,8 @@ def _jsonld(data: Iterable[Quad | Triple]) -> bytes:
     document = json.loads(text)
     nodes = document.get("@graph")
     if nodes is None:  # a single node is written without @graph
-        nodes = [{k: v for k, v in document.items() if k != "@context"}] if len(document) > 1 else []
+        single = {k: v for k, v in document.items() if k != "@context"}
+        nodes = [single] if single else []
     nodes = sorted((_sorted_values(n) for n in nodes), key=lambda n: str(n.get("@id", "")))
     out = {"@context": context, "@graph": nodes}
     return (json.dumps(out, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
@@ -155,7 +156,7 @@ def serialize(data: Sequence[Quad | Triple], fmt: str) -> bytes:
         return _jsonld(data)
     rdf_format, keeps_graphs, _ = FORMATS[name]
     statements: list[Quad] | list[Triple] = _quads(data) if keeps_graphs else _triples(data)
-    body = _ox_serialize(statements, format=rdf_format, prefixes=PREFIXES)
+    body = _ox_serialize(statements, format=rdf_format, prefixes=PREFIXES) or b""
     if name in ("turtle", "trig"):
         return _with_fixed_prefixes(body)
     return body

@@ -33,10 +33,11 @@ __all__ = [
     "O_PROV",
     "O_RDF",
     "O_XSD",
-    "EPKG",
-    "ELI",
-    "NIF",
-    "ITSRDF",
+    # rdflib DefinedNamespaces, built on first access by the module __getattr__:
+    "EPKG",  # noqa: F822
+    "ELI",  # noqa: F822
+    "NIF",  # noqa: F822
+    "ITSRDF",  # noqa: F822
 ]
 
 #: The prefixes of DESIGN.md §2, in the order serialisations declare them.

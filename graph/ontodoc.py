@@ -49,7 +49,8 @@ def _short(iri: str) -> str:
 def _link(iri: str) -> str:
     short = _short(iri)
     if iri.startswith(PREFIXES["epkg"]):
-        return f'<a href="#{html.escape(iri[len(PREFIXES["epkg"]):])}"><code>{html.escape(short)}</code></a>'
+        anchor = html.escape(iri[len(PREFIXES["epkg"]):])
+        return f'<a href="#{anchor}"><code>{html.escape(short)}</code></a>'
     return f'<a href="{html.escape(iri)}"><code>{html.escape(short)}</code></a>'
 
 
@@ -62,7 +63,8 @@ class _Graph:
         )
         for triple in parse(path=str(path), format=RdfFormat.TURTLE):
             if isinstance(triple.subject, NamedNode):
-                self.props[triple.subject.value][triple.predicate.value].append(triple.object)  # type: ignore[arg-type]
+                values = self.props[triple.subject.value][triple.predicate.value]
+                values.append(triple.object)
 
     def iris(self, kind: str) -> list[str]:
         return sorted(
@@ -134,7 +136,8 @@ def render(path: Path | None = None) -> str:
         label = graph.literals(scheme, _RDFS + "label").get("en", _short(scheme))
         concepts = sorted(
             s for s, p in graph.props.items()
-            if any(isinstance(o, NamedNode) and o.value == scheme for o in p.get(_SKOS + "inScheme", []))
+            if any(isinstance(o, NamedNode) and o.value == scheme
+                   for o in p.get(_SKOS + "inScheme", []))
         )
         terms = "".join(_term(graph, iri, [], _SKOS + "prefLabel") for iri in concepts)
         sections.append(

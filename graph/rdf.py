@@ -269,7 +269,9 @@ def _relations(
         unit = _unit(unit_nodes, relation.unit)
         counts[relation.unit] = counts.get(relation.unit, 0) + 1
         node = NamedNode(_iri.relation_iri(unit.value, counts[relation.unit]))
-        subject = work if relation.subject is None else _entity(entity_nodes, relation.subject, None)
+        subject = (
+            work if relation.subject is None else _entity(entity_nodes, relation.subject, None)
+        )
         predicate = O_EPKG[relation.predicate]
         obj = _entity(entity_nodes, relation.object, None)
         out.add(subject, predicate, obj)

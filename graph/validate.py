@@ -176,7 +176,8 @@ def _validate_rust(nt: str, shapes_ttl: str) -> ValidationResult:
         )
         for r in report.results
     ]
-    return ValidationResult(bool(report.conforms), sorted(rows), "shacl", report.serialize("turtle"))
+    turtle = report.serialize("turtle")
+    return ValidationResult(bool(report.conforms), sorted(rows), "shacl", turtle)
 
 
 def _validate_pyshacl(nt: str, shapes_ttl: str) -> ValidationResult:

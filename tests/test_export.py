@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from graph_samples import small_analysis
-from pyoxigraph import Quad, RdfFormat, parse
+from pyoxigraph import Quad, parse
 from rdflib import Dataset, Graph
 from rdflib.compare import to_isomorphic
 

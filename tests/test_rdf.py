@@ -57,7 +57,8 @@ def test_everything_is_in_one_named_graph_the_expression() -> None:
         f" owl:sameAs <https://data.europarl.europa.eu/eli/dl/doc/TA-9-2021-0056> .",
         f"<{EXPR}> a eli:Expression ; eli:realizes <{DOC}> ;"
         " eli:language <http://publications.europa.eu/resource/authority/language/RON> ;"
-        f" eli:title \"Situația drepturilor omului în Kazahstan\"@ro ; eli:has_part <{EXPR}/cit_1> ;"
+        " eli:title \"Situația drepturilor omului în Kazahstan\"@ro ;"
+        f" eli:has_part <{EXPR}/cit_1> ;"
         " owl:sameAs <https://data.europarl.europa.eu/eli/dl/doc/TA-9-2021-0056/ro> .",
         f"<{EXPR}/rec_A> a epkg:Recital, nif:Context ; eli:is_part_of <{EXPR}> ; eli:number \"A\" ;"
         " epkg:ordinal 2 ; nif:isString ?text . FILTER(lang(?text) = \"ro\")",

@@ -12,10 +12,10 @@ from graph_samples import small_analysis
 from pyoxigraph import Literal, NamedNode, Quad
 
 from graph.cli import main
+from graph.errors import ValidationFailed
 from graph.export import write
 from graph.rdf import build_quads
 from graph.validate import ValidationResult, validate, validate_quads
-from graph.errors import ValidationFailed
 
 EPKG = "https://w3id.org/epkg/ontology#"
 ELI = "http://data.europa.eu/eli/ontology#"
@@ -67,7 +67,9 @@ MUTATIONS: dict[str, tuple[Mutation, str]] = {
         ),
         EXPR + "/rec_A",
     ),
-    "role outside the scheme": (_add(PERSON, EPKG + "role", NamedNode(EPKG + "Journalistt")), PERSON),
+    "role outside the scheme": (
+        _add(PERSON, EPKG + "role", NamedNode(EPKG + "Journalistt")), PERSON
+    ),
     "offset beyond the text": (
         _replace_object(
             NIF + "endIndex", EXPR + "/rec_A#char=9,20",

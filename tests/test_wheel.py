@@ -66,7 +66,8 @@ def test_build_and_validate_from_outside_the_checkout(
     _, bin_dir = installed
     where = subprocess.run(
         [str(bin_dir / "python"), "-c",
-         "import graph, graph.resources as r; print(graph.__file__); print(r.resource_dir('shapes'))"],
+         "import graph, graph.resources as r;"
+         "print(graph.__file__); print(r.resource_dir('shapes'))"],
         cwd=tmp_path, env=_env(), check=True, capture_output=True, text=True,
     ).stdout.splitlines()
     assert not where[0].startswith(str(ROOT)), f"imported the checkout: {where[0]}"
