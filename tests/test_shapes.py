@@ -100,3 +100,22 @@ def test_sparql_constraints_declare_their_prefixes(shapes: Graph) -> None:
         assert shapes.value(constraint, SH.prefixes) is not None
         assert shapes.value(constraint, SH.message) is not None
     assert (URIRef("https://w3id.org/epkg/shapes"), RDFS.label, None) in shapes
+
+
+def test_meta_validation_catches_a_broken_shape() -> None:
+    """The meta-validation above is not vacuous: a malformed shape fails it."""
+    import pyshacl
+
+    broken = Graph().parse(
+        data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        @prefix ex: <http://example.org/> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ;
+            sh:property [ sh:path ex:p ; sh:minCount "one" ] .
+        """,
+        format="turtle",
+    )
+    from pyshacl.errors import ReportableRuntimeError
+
+    with pytest.raises(ReportableRuntimeError, match="MetaSHACL"):
+        pyshacl.validate(Graph(), shacl_graph=broken, meta_shacl=True)
