@@ -159,7 +159,7 @@ def _is_citation(line: str) -> bool:
 
 
 def _is_title(line: str) -> bool:
-    if any(p.title_re.search(line) for p in all_profiles()):
+    if any(p.title_re.search(line) and not p.is_parliament(line) for p in all_profiles()):
         return True
     return bool(PROCEDURE.search(line)) and line.rstrip().endswith(")") and not is_boilerplate(line)
 

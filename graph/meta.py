@@ -24,6 +24,7 @@ LOCAL_ID = re.compile(r"P(\d{1,2})_TA(?:-PROV)?\((\d{4})\)(\d{4})")
 #: "2021/2544(RSP)"
 PROCEDURE = re.compile(r"(?<!\d)(\d{4}/\d{4}\([A-Z]{3}\))")
 _PROCEDURE_AT_END = re.compile(r"\(\s*\d{4}/\d{4}\([A-Z]{3}\)\s*\)\s*$")
+_NUMBERED = re.compile(r"^\s*\d{1,2}\.\s+")
 _SIZES = re.compile(r"^\s*(?:PDF|WORD|DOC)\s*\d+\s*k", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"\d{4}\s*[-–]\s*\w+")
 
@@ -60,8 +61,9 @@ def _title_line(lines: Sequence[str], profile: LanguageProfile) -> tuple[int, in
     """(line index, column) where the long title begins."""
     for index, line in enumerate(lines):
         match = profile.title_re.search(line)
-        if match is not None:
-            return index, match.start()
+        if match is not None and not profile.is_parliament(line):
+            numbered = _NUMBERED.match(line)  # "1. European Parliament decision of …"
+            return index, numbered.end() if numbered else len(line) - len(line.lstrip())
     for index, line in enumerate(lines):
         if _PROCEDURE_AT_END.search(line) and not is_boilerplate(line, profile):
             return index, len(line) - len(line.lstrip())

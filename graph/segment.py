@@ -43,7 +43,8 @@ __all__ = ["segment", "clean_text"]
 
 _DASH = r"(?:[-–—•·‒―−]\s*)"
 _LEAD = re.compile(rf"^\s*{_DASH}?")
-_RECITAL = re.compile(rf"^\s*{_DASH}?([A-Z]{{1,2}})\s?\.\s+(?=\S)")
+# A recital's letter: Latin A…Z, AA…, or another script's (Greek "Α.", "ΣΤ.", Cyrillic "Б.").
+_RECITAL = re.compile(rf"^\s*{_DASH}?([^\W\d_]{{1,3}})\s?\.\s+(?=\S)")
 _PARAGRAPH = re.compile(r"^\s*(\d{1,3})\s?\.\s*(?=\S)")
 _SUP_FOOTNOTE = re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?=\S)")
 _PAREN_FOOTNOTE = re.compile(r"^\s*\((\d{1,3})\)\s*(?=\S)")
@@ -136,6 +137,7 @@ class _Walker:
         self.page_markers: list[Marker] = []  # markers since the last footnote group
         self.in_footnotes = False
         self.last_recital: str | None = None
+        self.recital_labels: set[str] = set()
         self.next_paragraph = 1
         self.zone = "citations"
         self.wrapped = False  # lines are a PDF's visual lines, not whole blocks
@@ -197,13 +199,28 @@ class _Walker:
         self._continuation(line, start, end, after_blank)
         return True
 
+    def _recital_label(self, line: str) -> re.Match[str] | None:
+        """The match of a recital's letter opening ``line``, if it opens the next recital.
+
+        The next letter in sequence is enough once recitals have begun (or when the
+        language has no recital marker, as Swedish); any other capital-letter label
+        (another script's, or the first "A.") needs the recital marker after it.
+        """
+        if self.zone == "paragraphs":
+            return None
+        match = _RECITAL.match(line)
+        if match is None or not match.group(1).isupper() or match.group(1) in self.recital_labels:
+            return None
+        marker = self.profile.recital_re
+        if marker is not None and marker.match(line, match.end()):
+            return match
+        in_sequence = match.group(1) == _next_letter(self.last_recital)
+        if in_sequence and (self.last_recital is not None or marker is None):
+            return match
+        return None
+
     def _starts_unit(self, line: str) -> bool:
-        recital = _RECITAL.match(line)
-        if (
-            recital
-            and recital.group(1) == _next_letter(self.last_recital)
-            and self.zone != "paragraphs"
-        ):
+        if self._recital_label(line) is not None:
             return True
         paragraph = _PARAGRAPH.match(line)
         if paragraph and int(paragraph.group(1)) == self.next_paragraph:
@@ -241,17 +258,12 @@ class _Walker:
         return False
 
     def _recital(self, line: str, start: int, end: int) -> bool:
-        if self.zone == "paragraphs":
-            return False
-        match = _RECITAL.match(line)
-        if match is None or match.group(1) != _next_letter(self.last_recital):
-            return False
-        rest = line[match.end() :]
-        marker = self.profile.recital_re
-        if self.last_recital is None and marker is not None and not marker.match(rest):
+        match = self._recital_label(line)
+        if match is None:
             return False
         self.zone = "recitals"
         self.last_recital = match.group(1)
+        self.recital_labels.add(match.group(1))
         self.start(UnitKind.RECITAL, match.group(1), start + match.end(), end)
         return True
 
@@ -315,12 +327,7 @@ def _body_start(text: str, lines: list[tuple[int, int]], profile: LanguageProfil
         if profile.citation_re.match(line, lead.end() if lead else 0):
             return index
         recital = _RECITAL.match(line)
-        if (
-            recital
-            and recital.group(1) == "A"
-            and profile.recital_re
-            and profile.recital_re.match(line, recital.end())
-        ):
+        if recital and profile.recital_re and profile.recital_re.match(line, recital.end()):
             return index
     return -1
 

@@ -92,6 +92,7 @@ class LanguageProfile:
     navigation: tuple[str, ...] = ()
     page_footer: tuple[str, ...] = ()
     date_pattern: str = _DEFAULT_DATE
+    title_regex: tuple[str, ...] = ()
     _cache: dict[str, re.Pattern[str]] = field(
         default_factory=dict, compare=False, hash=False, repr=False
     )
@@ -118,7 +119,14 @@ class LanguageProfile:
     @property
     def title_re(self) -> re.Pattern[str]:
         """Matches the title formula anywhere in a line."""
-        return self._compiled("title", rf"(?:{_alternation(self.title)})")
+        options = [_alternation(self.title)] if self.title else []
+        options += list(self.title_regex)
+        return self._compiled("title", "|".join(f"(?:{o})" for o in options))
+
+    def is_parliament(self, line: str) -> bool:
+        """True for the line that opens the body: "The European Parliament,"."""
+        folded = " ".join(line.split()).casefold().rstrip(",:")
+        return any(folded == p.casefold().rstrip(",:") for p in self.parliament)
 
     @property
     def date_re(self) -> re.Pattern[str]:
@@ -166,7 +174,7 @@ class LanguageProfile:
 
 
 def _tuple(data: dict[str, object], key: str) -> tuple[str, ...]:
-    value = data.get(key, ())
+    value = data.get(key, [])
     if isinstance(value, str):
         return (value,)
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
@@ -177,8 +185,11 @@ def _tuple(data: dict[str, object], key: str) -> tuple[str, ...]:
 
 
 def _read(path: Path) -> LanguageProfile:
-    with path.open("rb") as handle:
-        data = tomllib.load(handle)
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"language profile {path.name}: {exc}") from None
     code = str(data.get("code", path.stem))
     months = _tuple(data, "months")
     if len(months) != 12:
@@ -187,9 +198,15 @@ def _read(path: Path) -> LanguageProfile:
         )
     citation = _tuple(data, "citation")
     title = _tuple(data, "title")
+    title_regex = _tuple(data, "title_regex")
     oj = _tuple(data, "oj")
-    if not citation or not title or not oj:
+    if not citation or not (title or title_regex) or not oj:
         raise ConfigError(f"language profile {code!r}: citation, title and oj must not be empty")
+    for source in title_regex + (str(data.get("date_pattern", _DEFAULT_DATE)),):
+        try:
+            re.compile(source.replace("{months}", "x"))
+        except re.error as exc:
+            raise ConfigError(f"language profile {code!r}: bad regex {source!r}: {exc}") from None
     return LanguageProfile(
         code=code,
         name=str(data.get("name", code)),
@@ -203,6 +220,7 @@ def _read(path: Path) -> LanguageProfile:
         navigation=_tuple(data, "navigation"),
         page_footer=_tuple(data, "page_footer"),
         date_pattern=str(data.get("date_pattern", _DEFAULT_DATE)),
+        title_regex=title_regex,
     )
 
 
