@@ -409,7 +409,7 @@ class GraphStoreClient:
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _delay(self, attempt: int, retry_after: str | None) -> float:
-        delay = self.backoff * 2 ** (attempt - 1)
+        delay = float(self.backoff * 2 ** (attempt - 1))
         if retry_after and retry_after.strip().isdigit():
             delay = max(delay, min(float(retry_after), 10.0))
         return delay

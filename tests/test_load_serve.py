@@ -41,7 +41,8 @@ def store_dir(tmp_path: Path) -> Path:
 
 
 def start(store: Path, port: int, *extra: str) -> subprocess.Popen[str]:
-    require_component(shutil.which("oxigraph") is not None, "the `oxigraph` server is not installed")
+    require_component(shutil.which("oxigraph") is not None,
+                      "the `oxigraph` server is not installed")
     process = subprocess.Popen(
         [sys.executable, "-m", "graph.cli", "serve", "--store", str(store), "--port", str(port),
          *extra],
@@ -50,7 +51,8 @@ def start(store: Path, port: int, *extra: str) -> subprocess.Popen[str]:
     )
     assert process.stdout is not None
     line = process.stdout.readline()  # printed once the server answers
-    assert line.startswith(f"Serving {store}"), line + (process.stderr.read() if process.poll() else "")
+    failed = process.stderr.read() if process.poll() is not None else ""  # type: ignore[union-attr]
+    assert line.startswith(f"Serving {store}"), line + failed
     return process
 
 

@@ -20,10 +20,10 @@ import httpx
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner, Result
+from conftest import require_component
 
 from graph.cli import main
 from graph.load import store_type
-from conftest import require_component
 
 pytestmark = pytest.mark.integration
 
@@ -258,7 +258,7 @@ def test_stored_queries_answer_the_same_on_the_server(server, tmp_path: Path) ->
         # The server gets the same text; a required parameter is bound by an inline
         # VALUES block opening the WHERE group (what a user of the server would write).
         bind = "".join(f"\n  VALUES ?{k} {{ {v} }}" for k, v in given.items())
-        text = re.sub(r"WHERE\s*\{", lambda m: m.group(0) + bind, query.text, count=1)
+        text = re.sub(r"WHERE\s*\{", lambda m, b=bind: m.group(0) + b, query.text, count=1)
         assert not given or bind in text, query.name
         # JSON: pyoxigraph 0.5 trims the spaces of literals in Virtuoso's indented XML results.
         body = server.query(text, graphs).content

@@ -17,7 +17,6 @@ from graph.load import (
     STORE_TYPES,
     Credentials,
     GraphStoreClient,
-    NamedGraph,
     graphs_from_quads,
     plan_requests,
     read_graph_file,

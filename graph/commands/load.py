@@ -16,7 +16,8 @@ STORE_TYPE_NAMES = ("oxigraph", "virtuoso", "fuseki", "graphdb", "generic")
 @click.option("--store", "store_dir", type=click.Path(file_okay=False),
               help="Load every graph of this embedded store instead of a file.")
 @click.option("--endpoint", required=True, metavar="URL",
-              help="The server's base URL (the dataset's for Fuseki, the repository's for GraphDB).")
+              help="The server's base URL (the dataset's for Fuseki, "
+                   "the repository's for GraphDB).")
 @click.option("--store-type", type=click.Choice(STORE_TYPE_NAMES), default="oxigraph",
               show_default=True, help="How the server speaks the Graph Store Protocol.")
 @click.option("--graph", "graph_iri", metavar="IRI",

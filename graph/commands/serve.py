@@ -30,7 +30,8 @@ _START_S = 15.0
 
 def oxigraph_program() -> str:
     """The ``oxigraph`` executable: on PATH, or next to this Python (a virtualenv)."""
-    found = shutil.which("oxigraph") or shutil.which("oxigraph", path=str(Path(sys.executable).parent))
+    beside_python = str(Path(sys.executable).parent)
+    found = shutil.which("oxigraph") or shutil.which("oxigraph", path=beside_python)
     if found is None:
         raise ConfigError("the Oxigraph server is not installed: `pip install oxigraph`")
     return found
@@ -44,7 +45,9 @@ def _error_line(log: IO[bytes]) -> str:
     return (errors or lines or ["no message"])[0]
 
 
-def _wait_until_up(process: subprocess.Popen[bytes], url: str, log: IO[bytes], folder: Path) -> None:
+def _wait_until_up(
+    process: subprocess.Popen[bytes], url: str, log: IO[bytes], folder: Path
+) -> None:
     """Return when the server answers; a :class:`StoreError` if it exits or stays silent."""
     import httpx
 
@@ -53,8 +56,8 @@ def _wait_until_up(process: subprocess.Popen[bytes], url: str, log: IO[bytes], f
         if process.poll() is not None:
             message = _error_line(log)
             if "lock" in message.lower():
-                raise StoreError(f"{folder}: the store is in use by another process (it is locked); "
-                                 "stop it, or serve with --read-only")
+                raise StoreError(f"{folder}: the store is in use by another process "
+                                 "(it is locked); stop it, or serve with --read-only")
             raise StoreError(f"the Oxigraph server stopped at once: {message}")
         try:
             httpx.get(url, timeout=1.0)
@@ -70,7 +73,9 @@ def _check_port_free(port: int) -> None:
         try:
             probe.bind(("127.0.0.1", port))
         except OSError:
-            raise ConfigError(f"port {port} on 127.0.0.1 is in use; choose another with --port") from None
+            raise ConfigError(
+                f"port {port} on 127.0.0.1 is in use; choose another with --port"
+            ) from None
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -104,7 +109,9 @@ def command(store_dir: str, port: int, read_only: bool) -> None:
     """
     folder = Path(store_dir)
     if not (folder / "CURRENT").is_file():
-        raise StoreError(f"{folder}: no store there (build one with `epkg build … --store {folder}`)")
+        raise StoreError(
+            f"{folder}: no store there (build one with `epkg build … --store {folder}`)"
+        )
     program = oxigraph_program()
     _check_port_free(port)
     base = f"http://127.0.0.1:{port}"
