@@ -13,6 +13,7 @@ Nothing here prints: the caller passes ``on_done`` to draw a progress bar.
 from __future__ import annotations
 
 import datetime as _dt
+import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -196,7 +197,10 @@ def _results(
             yield path, _guarded(path, options)
         return
     chunk = max(1, min(8, len(paths) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # Workers start from a clean server process, not a fork of this one: the parent
+    # holds the store open, and forking a process that runs RocksDB's threads is unsafe.
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         results = pool.map(_guarded, paths, [options] * len(paths), chunksize=chunk)
         done = 0
         try:
