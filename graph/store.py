@@ -129,7 +129,12 @@ class GraphStore:
         if graph_iri is None:
             return len(self.store)
         graph = graph_iri if isinstance(graph_iri, ox.NamedNode) else ox.NamedNode(graph_iri)
-        return sum(1 for _ in self.store.quads_for_pattern(None, None, None, graph))
+        query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
+        result = self.store.query(query)
+        assert isinstance(result, ox.QuerySolutions)
+        count = next(iter(result))["n"]
+        assert isinstance(count, ox.Literal)
+        return int(count.value)
 
     def counts(self) -> dict[str, int]:
         """Triples per named graph, sorted by graph IRI (for ``epkg`` summaries and tests)."""
