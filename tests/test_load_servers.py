@@ -193,6 +193,16 @@ def test_load_from_an_embedded_store(server, own_copy, tmp_path: Path) -> None:
     assert_server_holds(server, expected)
 
 
+def test_dry_run_sends_nothing(server, own_copy) -> None:
+    path = own_copy("two-documents.trig")
+    secret = Server(server.kind, server.url, "someone", "dry-run-s3cret")
+    result = secret.load(str(path), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("\nPUT ") == 2 and "dry-run-s3cret" not in result.output
+    for graph in local_graphs(path):
+        assert server.count(graph) == 0
+
+
 def test_virtuoso_wrong_password_is_exit_2_one_line(virtuoso, own_copy) -> None:
     wrong = Server(virtuoso.kind, virtuoso.url, virtuoso.user, "not-the-password")
     result = wrong.load(str(own_copy("two-documents.trig")))
