@@ -215,7 +215,8 @@ def graphs_from_quads(
         if name is None:
             raise ConfigError(
                 f"{origin}: {len(loose)} triples are in no named graph and name no single "
-                "eli:Expression; give --graph IRI to say which graph they go into"
+                "eli:Expression; give --graph IRI to say which graph they go into (for "
+                "several documents, write them as .trig or .nq: one graph each)"
             )
         _check_iri(name)
         grouped.setdefault(name, {}).update(loose)
