@@ -1,0 +1,116 @@
+"""Entity extraction: registered extractors, one module per family, and the one
+place where their overlapping candidates are settled.
+
+Every extractor is a small function ``extract(unit_id, text, cues) -> Iterable[Mention]``
+listed in :data:`EXTRACTORS` (name → "module:function", imported on first use, so
+adding an extractor touches only this table and its own module). Candidates are
+settled here: the longest span wins, then the stronger evidence (curated gazetteer >
+cue words and patterns > propagated surface > bare shape), then type priority.
+After settling, names found with strong evidence are propagated to their other
+occurrences and parenthesised acronyms are linked (:mod:`.propagate`).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from functools import cache
+
+from ..model import Document, EntityType, Mention
+from .cues import Cues, load_cues
+
+__all__ = ["extract", "extract_text", "leaf_contexts", "settle", "EXTRACTORS", "strength", "TYPE_PRIORITY"]
+
+Extractor = Callable[[str, str, Cues], Iterable[Mention]]
+
+#: name → "module:function" (relative to this package), run in this order.
+EXTRACTORS: dict[str, str] = {
+    "gazetteer": "gazetteer_ex:extract",
+    "persons": "persons:extract",
+    "organisations": "organisations:extract",
+    "legal": "legal:extract",
+    "instruments": "instruments:extract",
+    "bodies": "bodies:extract",
+    "places": "places:extract",
+}
+
+#: Type order used to break ties between equal spans of equal strength.
+TYPE_PRIORITY: tuple[EntityType, ...] = (
+    EntityType.LEGAL_PROVISION,
+    EntityType.LAW,
+    EntityType.EU_INSTRUMENT,
+    EntityType.INTERNATIONAL_INSTRUMENT,
+    EntityType.MOVEMENT,
+    EntityType.NGO,
+    EntityType.TRADE_UNION,
+    EntityType.MEDIA_OUTLET,
+    EntityType.EU_BODY,
+    EntityType.INTERNATIONAL_ORGANISATION,
+    EntityType.STATE_BODY,
+    EntityType.PERSON,
+    EntityType.PLACE,
+)
+_PRIORITY = {t: i for i, t in enumerate(TYPE_PRIORITY)}
+
+#: Evidence strength by the rule family (the part of ``Mention.rule`` before ":").
+_STRENGTH = {"gaz": 4, "cue": 3, "list": 3, "pat": 3, "acr": 3, "prop": 2, "shape": 1}
+
+
+def strength(mention: Mention) -> int:
+    return _STRENGTH.get(mention.rule.split(":", 1)[0], 1)
+
+
+@cache
+def _extractors() -> tuple[Extractor, ...]:
+    out = []
+    for target in EXTRACTORS.values():
+        module_name, _, func = target.partition(":")
+        module = importlib.import_module(f"{__name__}.{module_name}")
+        out.append(getattr(module, func))
+    return tuple(out)
+
+
+def settle(candidates: Iterable[Mention]) -> list[Mention]:
+    """Keep non-overlapping mentions: longest span, then strength, then type priority."""
+    ranked = sorted(
+        candidates,
+        key=lambda m: (-(m.end - m.start), -strength(m), _PRIORITY[m.type], m.unit, m.start),
+    )
+    taken: dict[str, list[tuple[int, int]]] = {}
+    out: list[Mention] = []
+    for m in ranked:
+        spans = taken.setdefault(m.unit, [])
+        if any(m.start < e and s < m.end for s, e in spans):
+            continue
+        spans.append((m.start, m.end))
+        out.append(m)
+    return out
+
+
+def extract_text(unit_id: str, text: str, cues: Cues) -> list[Mention]:
+    """All candidates of one text, unsettled (for tests and debugging)."""
+    found: list[Mention] = []
+    for fn in _extractors():
+        found.extend(fn(unit_id, text, cues))
+    return found
+
+
+def leaf_contexts(document: Document) -> tuple[tuple[str, str], ...]:
+    """Units and footnotes, but not a paragraph whose subparagraphs repeat its text:
+    a mention sits on the smallest unit."""
+    parents = {u.parent for u in document.units if u.parent}
+    return tuple((uid, text) for uid, text in document.contexts() if uid not in parents)
+
+
+def extract(document: Document) -> list[Mention]:
+    """Every mention of every unit and footnote of a document, in document order."""
+    from .propagate import propagate
+
+    cues = load_cues(document.meta.language)
+    contexts = leaf_contexts(document)
+    candidates: list[Mention] = []
+    for unit_id, text in contexts:
+        candidates.extend(extract_text(unit_id, text, cues))
+    settled = propagate(contexts, settle(candidates), cues)
+    order = {uid: i for i, (uid, _) in enumerate(contexts)}
+    return sorted(settled, key=lambda m: (order[m.unit], m.start, m.end))

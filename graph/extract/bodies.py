@@ -1,0 +1,103 @@
+"""State bodies ("guvernul Kazahstanului", "autoritățile kazahe", "the Kazakh
+authorities", "Tribunalul … din X") and named bodies the gazetteer does not know.
+
+A government-like head followed (or, in English, preceded) by a country or its
+demonym is that country's body; ``("state", "head|country")`` lets the resolver
+merge "autoritățile kazahe" with "autoritățile din Kazahstan". A capitalised body
+head ("Curtea", "Consiliul", "Court") takes its name to the next delimiter; the
+type follows the markers inside (EU → EUBody, UN/OSCE → InternationalOrganisation).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from ..model import EntityType, Mention
+from .cues import Cues, compile_patterns, fold_aligned
+from .gazetteer import Entry, country_of
+from .instruments import continuation
+from .names import token_at
+from .tokens import Token, fold, is_acronym, is_cap, tokenize
+
+__all__ = ["extract"]
+
+
+@cache
+def _heads(language: str, phrases: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    out = []
+    for p in phrases:
+        pat = compile_patterns([p])
+        if pat is not None:
+            out.append((pat, p.rstrip("*")))
+    return tuple(out)
+
+
+def _country(tok: Token) -> Entry | None:
+    entry = country_of(tok.text)
+    if entry is None:
+        return None
+    if tok.text[0].islower() and fold(tok.text) == fold(entry.names[0]):
+        return None
+    return entry
+
+
+def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
+    tokens = tokenize(text)
+    folded = fold_aligned(text)
+    n = len(tokens)
+    links = cues.words("bodies", "country_links")
+    determiners = cues.words("legal", "determiners")
+    phrases = tuple(cues.section("bodies").get("country_heads", []))
+    heads = _heads(cues.language, phrases)
+    anyhead = cues.patterns("bodies", "country_heads")
+    hits = []
+    if anyhead is not None:
+        for m0 in anyhead.finditer(folded):
+            for pat, head in heads:
+                m = pat.match(folded, m0.start())
+                if m and m.end() == m0.end():
+                    hits.append((m, head))
+                    break
+    if hits:
+        for m, head in hits:
+            i = token_at(tokens, m.start())
+            k = token_at(tokens, m.end())
+            span: tuple[int, int] | None = None
+            entry: Entry | None = None
+            if k < n and (entry := _country(tokens[k])) is not None:
+                span = (i, k + 1)
+            elif k + 1 < n and fold(tokens[k].text) in links:
+                j = k + 1
+                if fold(tokens[j].text) in determiners and j + 1 < n:
+                    j += 1
+                if (entry := _country(tokens[j])) is not None and is_cap(tokens[j].text):
+                    span = (i, j + 1)
+            if span is None and i > 0 and (entry := _country(tokens[i - 1])) is not None:
+                span = (i - 1, k)
+            if span is None or entry is None:
+                continue
+            s, e = tokens[span[0]].start, tokens[span[1] - 1].end
+            attrs = (("state", f"{head}|{entry.id}"), ("country", entry.id))
+            yield Mention(unit_id, s, e, text[s:e], EntityType.STATE_BODY, "pat:state", attrs)
+    named = {fold(h) for h in cues.section("bodies").get("named_heads", [])}
+    eu = cues.words("instruments", "eu_markers")
+    un = cues.patterns("bodies", "un_markers")
+    for i, tok in enumerate(tokens):
+        if not (is_cap(tok.text) and fold(tok.text) in named):
+            continue
+        end = continuation(tokens, i + 1, cues, limit=9)
+        while end > i + 1 and not (is_cap(tokens[end - 1].text) or is_acronym(tokens[end - 1].text)):
+            end -= 1
+        if end == i + 1:
+            continue
+        s, e = tok.start, tokens[end - 1].end
+        words = [fold(t.text) for t in tokens[i + 1 : end]]
+        if any(w in eu or w.split("-")[0] in eu for w in words):
+            type_ = EntityType.EU_BODY
+        elif un is not None and un.search(folded, s, e):
+            type_ = EntityType.INTERNATIONAL_ORGANISATION
+        else:
+            type_ = EntityType.STATE_BODY
+        yield Mention(unit_id, s, e, text[s:e], type_, "pat:body")

@@ -1,0 +1,187 @@
+"""The curated gazetteer (``graph/data/*.toml``): generic public world knowledge.
+
+EU institutions and instruments, UN and other international bodies and
+instruments, well-known international NGOs and media, countries, capitals and
+regions. Names are matched on stemmed tokens, so inflected forms
+("Organizației Mondiale a Sănătății") find their entry; acronyms are matched as
+exact tokens. Nothing here is specific to any one resolution.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+from ..model import EntityType
+from .tokens import Token, fold, is_acronym, is_cap, slug, stem, tokenize
+
+__all__ = ["Entry", "entries", "match", "gazetteer_words", "country_of", "label_for"]
+
+_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer entity: its type, a stable id and its labels per language."""
+
+    id: str
+    type: EntityType
+    labels: tuple[tuple[str, str], ...]
+    names: tuple[str, ...]
+    acronyms: tuple[str, ...]
+    demonyms: tuple[str, ...] = ()
+
+
+def label_for(entry: Entry, language: str) -> str:
+    labels = dict(entry.labels)
+    return labels.get(language) or labels.get("en") or entry.names[0]
+
+
+def _load(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"gazetteer {path.name}: {exc}") from exc
+
+
+@cache
+def entries() -> tuple[Entry, ...]:
+    out: list[Entry] = []
+    for path in sorted(_DIR.glob("*.toml")):
+        data = _load(path)
+        for item in data.get("entity", []):
+            labels = dict(item["label"])
+            names = tuple(dict.fromkeys([*labels.values(), *item.get("aliases", [])]))
+            out.append(
+                Entry(
+                    id=item["id"],
+                    type=EntityType(item["type"]),
+                    labels=tuple(sorted(labels.items())),
+                    names=names,
+                    acronyms=tuple(item.get("acronyms", [])),
+                )
+            )
+        for item in data.get("places", []):
+            labels = {k: v for k, v in item.items() if k not in ("alt", "dem")}
+            names = tuple(dict.fromkeys([*labels.values(), *item.get("alt", [])]))
+            out.append(
+                Entry(
+                    id=slug(item["en"]),
+                    type=EntityType.PLACE,
+                    labels=tuple(sorted(labels.items())),
+                    names=names,
+                    acronyms=tuple(a for a in item.get("alt", []) if is_acronym(a)),
+                    demonyms=tuple(item.get("dem", [])),
+                )
+            )
+    return tuple(out)
+
+
+def _key(tok: str) -> str:
+    if "/" in tok or "-" in tok:
+        sep = "/" if "/" in tok else "-"
+        return sep.join(stem(p) for p in tok.split(sep))
+    return stem(tok) if tok[0].isalnum() else tok
+
+
+_END = "\0"
+
+
+@cache
+def _trie() -> tuple[dict[str, Any], dict[str, Entry]]:
+    trie: dict[str, Any] = {}
+    acronyms: dict[str, Entry] = {}
+    for entry in entries():
+        for name in entry.names:
+            toks = [t.text for t in tokenize(name)]
+            if not toks or (len(toks) == 1 and is_acronym(toks[0])):
+                if toks:
+                    acronyms.setdefault(toks[0], entry)
+                continue
+            node = trie
+            for t in toks:
+                node = node.setdefault(_key(t), {})
+            node.setdefault(_END, (entry, toks[0][0].isupper() and len(toks[0]) > 3))
+        for acr in entry.acronyms:
+            acronyms.setdefault(acr, entry)
+    return trie, acronyms
+
+
+@cache
+def gazetteer_words() -> frozenset[str]:
+    """Stems of the capitalised words of every gazetteer name (never a person's name)."""
+    words: set[str] = set()
+    for entry in entries():
+        for name in entry.names:
+            words |= {stem(t.text) for t in tokenize(name) if t.text[:1].isupper() and len(t.text) > 2}
+        words |= {stem(d) for d in entry.demonyms}
+    return frozenset(words)
+
+
+@cache
+def _demonyms() -> dict[str, Entry]:
+    out: dict[str, Entry] = {}
+    for entry in entries():
+        for d in entry.demonyms:
+            out.setdefault(fold(d), entry)
+            out.setdefault(stem(d), entry)
+    return out
+
+
+def country_of(word: str) -> Entry | None:
+    """The place a demonym ("kazahe", "Kazakh") or a place name ("Kazahstanului") names."""
+    dem = _demonyms()
+    hit = dem.get(fold(word)) or dem.get(stem(word))
+    if hit is not None:
+        return hit
+    node = _trie()[0].get(_key(word))
+    if node and _END in node and node[_END][0].type is EntityType.PLACE:
+        entry: Entry = node[_END][0]
+        return entry
+    return None
+
+
+def _acronym_hit(tok: str, acronyms: dict[str, Entry]) -> Entry | None:
+    if tok in acronyms:
+        return acronyms[tok]
+    head, sep, tail = tok.partition("-")
+    if sep and tail.islower() and head in acronyms:  # "ONU-ului", "UE-ul"
+        return acronyms[head]
+    return None
+
+
+def match(tokens: list[Token]) -> Iterator[tuple[int, int, Entry]]:
+    """Longest gazetteer matches as (first token, last token + 1, entry)."""
+    trie, acronyms = _trie()
+    i, n = 0, len(tokens)
+    while i < n:
+        best: tuple[int, Entry] | None = None
+        node = trie
+        j = i
+        while j < n:
+            node = node.get(_key(tokens[j].text))  # type: ignore[assignment]
+            if node is None:
+                break
+            j += 1
+            if _END in node:
+                entry, needs_cap = node[_END]
+                first = tokens[i].text
+                if needs_cap and not first[0].isupper():
+                    continue
+                if j - i == 1 and not (is_cap(first) or is_acronym(first)):
+                    continue
+                best = (j, entry)
+        if best is None:
+            hit = _acronym_hit(tokens[i].text, acronyms)
+            if hit is not None:
+                best = (i + 1, hit)
+        if best is not None:
+            yield i, best[0], best[1]
+            i = best[0]
+        else:
+            i += 1

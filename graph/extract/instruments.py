@@ -1,0 +1,174 @@
+"""EU and international instruments that the gazetteer does not know by name.
+
+Capitalised heads ("Acordul de parteneriat …", "Convenția …", "Pactul …",
+"Enhanced Partnership and Cooperation Agreement") take their name up to the next
+delimiter; the type is EU when the head is an EU kind of act or the name carries
+an EU marker, international otherwise. Lower-case patterns: Council conclusions
+and the Parliament's own resolutions identified by their date, sanctions regimes,
+EU strategies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import EntityType, Mention
+from .cues import Cues, fold_aligned
+from .names import cap_run_end, token_at
+from .tokens import Token, fold, is_acronym, is_cap, tokenize
+
+__all__ = ["extract", "continuation"]
+
+_PUNCT = {",", ";", ".", ":", "(", ")", "„", "”", "“", '"', "«", "»", "[", "]"}
+_DAY = re.compile(r"\d{1,2}$")
+_YEAR = re.compile(r"(?:19|20)\d\d$")
+
+
+def continuation(tokens: list[Token], k: int, cues: Cues, limit: int = 12) -> int:
+    """End of an instrument's name after its head: to the next delimiter or stop word,
+    trimmed back to a content word."""
+    n = len(tokens)
+    j, last = k, k
+    while j < n and j - k < limit:
+        t = tokens[j].text
+        f = fold(t)
+        if t in _PUNCT or f in cues.name_stops or f in cues.months or _DAY.match(t):
+            break
+        if f in cues.list_and and j + 1 < n:
+            nxt = tokens[j + 1].text
+            namey = is_cap(nxt) or is_acronym(nxt)
+            fn = fold(nxt)
+            if (
+                j == k
+                or fn in cues.words("legal", "determiners")
+                or fn in cues.name_connectors
+                or fn in cues.place_prepositions
+                or (namey and not is_cap(tokens[j - 1].text))
+            ):
+                break
+        if f not in cues.name_connectors and f not in cues.list_and:
+            last = j + 1
+        j += 1
+    return last
+
+
+def _date_end(tokens: list[Token], k: int, cues: Cues) -> int | None:
+    """End of "14 martie 2019" / "14 March 2019" starting at token ``k``."""
+    n = len(tokens)
+    if k + 2 < n and _DAY.match(tokens[k].text) and fold(tokens[k + 1].text) in cues.months and _YEAR.match(tokens[k + 2].text):
+        return k + 3
+    return None
+
+
+def _eu(words: list[str], cues: Cues) -> bool:
+    markers = cues.words("instruments", "eu_markers")
+    return any(fold(w) in markers or fold(w).split("-")[0] in markers for w in words)
+
+
+def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
+    tokens = tokenize(text)
+    folded = fold_aligned(text)
+    n = len(tokens)
+    eu_heads = {fold(h) for h in cues.section("instruments").get("eu_heads", [])}
+    intl_heads = {fold(h) for h in cues.section("instruments").get("international_heads", [])}
+    for i, tok in enumerate(tokens):
+        f = fold(tok.text)
+        if is_cap(tok.text) and (f in eu_heads or f in intl_heads):
+            # English: the head closes a capitalised run ("Enhanced Partnership and Cooperation Agreement")
+            first = i
+            while first > 0 and (is_cap(tokens[first - 1].text) or is_acronym(tokens[first - 1].text) or (fold(tokens[first - 1].text) in cues.name_connectors and first - 2 >= 0 and is_cap(tokens[first - 2].text))) and text[tokens[first - 1].end : tokens[first].start] == " ":
+                first -= 1
+            while first < i and not (is_cap(tokens[first].text) or is_acronym(tokens[first].text)) or (first < i and fold(tokens[first].text) in cues.words("legal", "determiners")):
+                first += 1
+            end = continuation(tokens, i + 1, cues)
+            if end == i + 1 and first == i:
+                continue
+            words = [t.text for t in tokens[first:end]]
+            type_ = EntityType.EU_INSTRUMENT if f in eu_heads or _eu(words, cues) else EntityType.INTERNATIONAL_INSTRUMENT
+            s, e = tokens[first].start, tokens[end - 1].end
+            yield Mention(unit_id, s, e, text[s:e], type_, "pat:instrument")
+    yield from _dated(unit_id, text, tokens, folded, cues, "council_conclusions")
+    yield from _dated(unit_id, text, tokens, folded, cues, "own_resolutions")
+    yield from _sanctions(unit_id, text, tokens, folded, cues)
+    yield from _strategy(unit_id, text, tokens, folded, cues)
+
+
+def _dated(unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues, key: str) -> Iterator[Mention]:
+    pat = cues.patterns("instruments", key)
+    links = cues.patterns("instruments", "date_link")
+    if pat is None or links is None:
+        return
+    determiners = cues.words("legal", "determiners")
+    for m in pat.finditer(folded):
+        k = token_at(tokens, m.end())
+        if k >= len(tokens):
+            continue
+        lm = links.match(folded, tokens[k].start)
+        if not lm:
+            continue
+        d = _date_end(tokens, token_at(tokens, lm.end()), cues)
+        if d is None:
+            continue
+        i = token_at(tokens, m.start())
+        while i < k - 1 and fold(tokens[i].text) in determiners:
+            i += 1
+        s, e = tokens[i].start, tokens[d - 1].end
+        yield Mention(unit_id, s, e, text[s:e], EntityType.EU_INSTRUMENT, f"pat:{key}")
+
+
+def _sanctions(unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues) -> Iterator[Mention]:
+    pat = cues.patterns("instruments", "sanctions")
+    word = fold(str(cues.section("instruments").get("sanctions_word", "")))
+    if pat is None or not word:
+        return
+    for m in pat.finditer(folded):
+        i = token_at(tokens, m.start())
+        # Romanian: "regimul … de sancțiuni …"; English: "… sanctions regime"
+        j = i
+        found = False
+        while j < len(tokens) and j - i < 6 and tokens[j].text not in _PUNCT:
+            if fold(tokens[j].text) == word:
+                found = True
+                break
+            j += 1
+        first = i
+        while first > 0 and tokens[first - 1].text not in _PUNCT and fold(tokens[first - 1].text) not in cues.words("legal", "determiners") and i - first < 5 and not fold(tokens[first - 1].text) in cues.name_stops:
+            first -= 1
+        if found and j > i:
+            end = continuation(tokens, j + 1, cues, limit=8)
+            end = max(end, j + 1)
+            s, e = tokens[i].start, tokens[end - 1].end
+        elif word in folded[m.start() : m.end()]:
+            s, e = tokens[first].start, tokens[token_at(tokens, m.end()) - 1].end
+        else:
+            continue
+        span = text[s:e]
+        yield Mention(unit_id, s, e, span, EntityType.EU_INSTRUMENT, "pat:sanctions")
+
+
+def _strategy(unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues) -> Iterator[Mention]:
+    pat = cues.patterns("instruments", "eu_strategy")
+    links = cues.patterns("instruments", "strategy_links")
+    topics = cues.patterns("legal", "topic_markers")
+    if pat is None or links is None:
+        return
+    for m in pat.finditer(folded):
+        k = token_at(tokens, m.end())
+        if k >= len(tokens):
+            continue
+        has_eu = _eu([t.text for t in tokens[token_at(tokens, m.start()) : k]], cues)
+        lm = links.match(folded, tokens[k].start)
+        if lm:
+            has_eu = True
+            k = token_at(tokens, lm.end())
+        if not has_eu or k >= len(tokens):
+            continue
+        f = fold(tokens[k].text)
+        if not (f in {"pentru", "for"} or (topics is not None and topics.match(folded, tokens[k].start))):
+            continue
+        end = cap_run_end(tokens, k + 1, text, cues)
+        if end == k + 1:
+            continue
+        s, e = tokens[token_at(tokens, m.start())].start, tokens[end - 1].end
+        yield Mention(unit_id, s, e, text[s:e], EntityType.EU_INSTRUMENT, "pat:strategy")

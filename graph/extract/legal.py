@@ -1,0 +1,224 @@
+"""National laws, codes and bills, and their articles.
+
+"articolul 405 și articolul 182 din Codul penal al X", "articolele 460-1 și 460-2
+din Codul privind infracțiunile administrative", "Legea privind sindicatele",
+"noul proiect de lege privind organizațiile caritabile", "Article 405 of the
+Criminal Code", "the Law on Trade Unions". Each article (or paragraph of an
+article) is its own LegalProvision mention; ``("part_of_at", offset)`` points at the
+start of the law it belongs to, which the resolver turns into ``part_of``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from ..model import EntityType, Mention
+from .cues import Cues, fold_aligned
+from .gazetteer import country_of
+from .names import token_at
+from .tokens import Token, fold, is_cap, tokenize
+
+__all__ = ["extract", "law_span_end"]
+
+_NUM = re.compile(r"\d+[a-z]?(?:[-–.]\d+)*$")
+_PUNCT = {",", ";", ".", ":", "(", ")", "„", "”", "“", '"', "«", "»", "[", "]"}
+
+
+def _match_words(cues: Cues, section: str, key: str, folded: str, pos: int) -> int | None:
+    """End offset of a cue phrase starting exactly at ``pos``, else None."""
+    pat = cues.patterns(section, key)
+    if pat is None:
+        return None
+    m = pat.match(folded, pos)
+    return m.end() if m else None
+
+
+def _subdivision(tokens: list[Token], k: int, cues: Cues, folded: str) -> int:
+    """Skip "alineatul (5)", "litera (b)", "paragraph 2" after an article number."""
+    n = len(tokens)
+    while k < n and _match_words(cues, "legal", "subdivision_heads", folded, tokens[k].start):
+        j = k + 1
+        if j < n and tokens[j].text == "(" and j + 2 < n and tokens[j + 2].text == ")":
+            k = j + 3
+        elif j < n and (_NUM.match(tokens[j].text) or (len(tokens[j].text) == 1 and tokens[j].text.isalpha())):
+            k = j + 1
+        else:
+            break
+    return k
+
+
+def _object_end(tokens: list[Token], k: int, cues: Cues, limit: int = 6) -> int:
+    """End (exclusive) of a law's subject after "privind"/"on"."""
+    stops = cues.words("legal", "object_stops")
+    j = k
+    last = k
+    n = len(tokens)
+    while j < n and j - k < limit:
+        t = tokens[j].text
+        f = fold(t)
+        if t in _PUNCT or f in cues.name_stops or f in cues.months or _NUM.match(t):
+            break
+        if f in stops or f in cues.list_and:
+            # title case keeps going: "Law on Freedom of Conscience and Religious Associations"
+            if j > k and is_cap(tokens[j - 1].text) and j + 1 < n and is_cap(tokens[j + 1].text):
+                j += 1
+                continue
+            break
+        last = j + 1
+        j += 1
+    return last
+
+
+def law_span_end(tokens: list[Token], i: int, folded: str, cues: Cues) -> tuple[int, int] | None:
+    """(first, end) token range of a law/code/bill named from token ``i``, or None."""
+    n = len(tokens)
+    f = fold(tokens[i].text)
+    head_end = _match_words(cues, "legal", "bill_heads", folded, tokens[i].start)
+    kind = "bill" if head_end else None
+    if kind is None and f in cues.words("legal", "code_heads"):
+        kind = "code"
+        head_end = tokens[i].end
+    if kind is None and f in cues.words("legal", "law_heads"):
+        kind = "law"
+        head_end = tokens[i].end
+    if kind is None or head_end is None:
+        return None
+    first = i
+    # left qualifiers (English word order): "Criminal Code", "Foreign Agents Law"
+    qualified = numbered = False
+    while first > 0 and is_cap(tokens[first - 1].text) and is_cap(tokens[i].text) and fold(tokens[first - 1].text) not in cues.words("legal", "determiners"):
+        first -= 1
+        qualified = True
+    k = token_at(tokens, head_end)
+    if k < n and fold(tokens[k].text) in cues.words("legal", "number_marks"):
+        if k + 1 < n and re.match(r"\d", tokens[k + 1].text):
+            k += 2
+            while k + 1 < n and tokens[k].text == "/" and tokens[k + 1].text.isdigit():
+                k += 2
+            qualified = numbered = True
+    if kind == "code" and k < n:
+        q = _match_words(cues, "legal", "code_qualifiers", folded, tokens[k].start)
+        if q:
+            k = token_at(tokens, q)
+            qualified = True
+            extra = 0
+            while k < n and extra < 2 and tokens[k].text.isalpha() and tokens[k].text.islower() and fold(tokens[k].text) not in cues.words("legal", "object_stops") | cues.name_connectors | cues.words("legal", "topic_markers") | cues.name_stops:
+                k += 1
+                extra += 1
+    if kind == "law" and k < n and not qualified:
+        q = _match_words(cues, "legal", "law_qualifiers", folded, tokens[k].start)
+        if q:
+            k = token_at(tokens, q)
+            qualified = True
+    if (numbered or not qualified) and k < n:
+        t = _match_words(cues, "legal", "topic_markers", folded, tokens[k].start)
+        if t:
+            obj = token_at(tokens, t)
+            end = _object_end(tokens, obj, cues)
+            if end > obj:
+                k = end
+                qualified = True
+    if not qualified:
+        return None
+    # "al Kazahstanului", "of Kazakhstan", "of the Republic of X"
+    j = k
+    links = cues.words("legal", "article_links") | cues.words("bodies", "country_links")
+    while j < n and fold(tokens[j].text) in links | cues.words("legal", "determiners") and j - k < 2:
+        j += 1
+    if j > k and j < n and country_of(tokens[j].text) is not None and is_cap(tokens[j].text):
+        k = j + 1
+    return first, k
+
+
+@cache
+def _head_prefixes(language: str) -> tuple[str, ...]:
+    from .cues import load_cues
+
+    cues = load_cues(language)
+    words = [p.split()[0].rstrip("*") for key in ("bill_heads", "code_heads", "law_heads") for p in cues.section("legal").get(key, [])]
+    return tuple(sorted({fold(w) for w in words if w}))
+
+
+def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
+    tokens = tokenize(text)
+    folded = fold_aligned(text)
+    n = len(tokens)
+    taken_until = -1
+    prefixes = _head_prefixes(cues.language)
+    for i in range(n):
+        if not fold(tokens[i].text).startswith(prefixes):
+            continue
+        span = law_span_end(tokens, i, folded, cues)
+        if span is not None and tokens[span[0]].start > taken_until:
+            s, e = tokens[span[0]].start, tokens[span[1] - 1].end
+            taken_until = e
+            yield Mention(unit_id, s, e, text[s:e], EntityType.LAW, "pat:law")
+    yield from _articles(unit_id, text, tokens, folded, cues)
+
+
+def _articles(unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues) -> Iterator[Mention]:
+    n = len(tokens)
+    i = 0
+    links = cues.words("legal", "article_links")
+    while i < n:
+        head_end = _match_words(cues, "legal", "article_heads", folded, tokens[i].start)
+        if not head_end:
+            i += 1
+            continue
+        k = token_at(tokens, head_end)
+        chain: list[tuple[int, int]] = []  # (start offset, end offset)
+        while k < n and _NUM.match(tokens[k].text):
+            start = tokens[i].start if not chain or chain_head == i else tokens[k].start
+            chain_head = -1
+            end_k = _subdivision(tokens, k + 1, cues, folded)
+            chain.append((start, tokens[end_k - 1].end))
+            k = end_k
+            # ", 4", " și 235", " and Article 7"
+            j = k
+            if j < n and (tokens[j].text == "," or fold(tokens[j].text) in cues.list_and):
+                j += 1
+                if j < n and fold(tokens[j].text) in cues.list_and:
+                    j += 1
+            if j == k or j >= n:
+                break
+            nxt_head = _match_words(cues, "legal", "article_heads", folded, tokens[j].start)
+            if nxt_head:
+                chain_head = j
+                i = j
+                k = token_at(tokens, nxt_head)
+                chain_start_override = tokens[j].start
+                if k < n and _NUM.match(tokens[k].text):
+                    end_k = _subdivision(tokens, k + 1, cues, folded)
+                    chain.append((chain_start_override, tokens[end_k - 1].end))
+                    k = end_k
+                    j = k
+                    if j < n and (tokens[j].text == "," or fold(tokens[j].text) in cues.list_and):
+                        j += 1
+                        if j < n and fold(tokens[j].text) in cues.list_and:
+                            j += 1
+                    if j < n and (_NUM.match(tokens[j].text) or _match_words(cues, "legal", "article_heads", folded, tokens[j].start)):
+                        k = j
+                        if _match_words(cues, "legal", "article_heads", folded, tokens[j].start):
+                            continue_head = True
+                            i = j
+                            k = token_at(tokens, _match_words(cues, "legal", "article_heads", folded, tokens[j].start) or 0)
+                            chain_head = i
+                            if k < n and _NUM.match(tokens[k].text):
+                                continue
+                        continue
+                break
+            if _NUM.match(tokens[j].text):
+                k = j
+                continue
+            break
+        if not chain:
+            i += 1
+            continue
+        attrs: tuple[tuple[str, str], ...] = ()
+        if k < n and fold(tokens[k].text) in links and k + 1 < n:
+            attrs = (("part_of_at", str(tokens[k + 1].start)),)
+        for s, e in chain:
+            yield Mention(unit_id, s, e, text[s:e], EntityType.LEGAL_PROVISION, "pat:article", attrs)
+        i = max(k, i + 1)

@@ -1,0 +1,187 @@
+"""Name-shaped spans shared by the extractors: capitalised runs, list items,
+role cues around a name.
+
+A resolution writes names in a few recurring shapes: a run of capitalised words
+("Alegerea Democratică a Kazahstanului"), an enumeration after a cue phrase
+("…, printre care A, B și C"), a quoted or italic title (*Nedelya*). These helpers
+find those shapes on tokens, so every span keeps exact offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cues import Cues
+from .tokens import Token, fold, is_acronym, is_cap
+
+__all__ = ["Item", "cap_run_end", "scan_item", "parse_list", "roles_around", "token_at", "OPEN_QUOTES"]
+
+OPEN_QUOTES = {"„": "”", "“": "”", '"': '"', "«": "»", "*": "*", "‘": "’", "”": "”"}
+_DELIMS = {",", ";", "(", ")", ".", ":", "!", "?", "[", "]", "„", "”", "“", "«", "»", '"'}
+_NUM = re.compile(r"\d+(?:[-./]\d+)*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A name found by shape: token range [first, last) and its offsets."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+
+
+def token_at(tokens: list[Token], offset: int) -> int:
+    """Index of the first token starting at or after ``offset``."""
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid].start < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end : b.start]
+    return len(gap) <= 2 and (gap == "" or gap.isspace()) and "\n" not in gap
+
+
+def _namey(tok: Token) -> bool:
+    return is_cap(tok.text) or is_acronym(tok.text)
+
+
+def cap_run_end(tokens: list[Token], i: int, text: str, cues: Cues, limit: int = 12) -> int:
+    """End (exclusive) of the capitalised run starting at token ``i`` (connectors allowed
+    between capitalised words); ``i`` itself when token ``i`` is not capitalised."""
+    if i >= len(tokens) or not _namey(tokens[i]):
+        return i
+    j = i + 1
+    last = i + 1
+    while j < len(tokens) and j - i < limit and _adjacent(text, tokens[j - 1], tokens[j]):
+        t = tokens[j].text
+        if _namey(tokens[j]):
+            last = j + 1
+        elif fold(t) not in cues.name_connectors:
+            break
+        j += 1
+    return last
+
+
+def is_item_start(tok: Token, list_mode: bool) -> bool:
+    t = tok.text
+    return _namey(tok) or t in OPEN_QUOTES or (list_mode and bool(_NUM.match(t)))
+
+
+def scan_item(
+    tokens: list[Token], k: int, text: str, cues: Cues, list_mode: bool, max_gap: int = 2
+) -> tuple[Item | None, int]:
+    """One name starting at token ``k``; returns it (or None) and the index after it.
+
+    A quoted/italic name is taken between its marks. Otherwise the name runs to the
+    next delimiter, a list conjunction followed by another name, or a stop word, and
+    is trimmed back to its last capitalised word or number; a gap of more than
+    ``max_gap`` lower-case words ends it (in a list, delimiters bound it instead).
+    """
+    n = len(tokens)
+    if k >= n or not is_item_start(tokens[k], list_mode):
+        return None, k
+    first = tokens[k].text
+    if first in OPEN_QUOTES:
+        close = OPEN_QUOTES[first]
+        j = k + 1
+        while j < n and tokens[j].text != close and j - k < 15:
+            j += 1
+        if j >= n or tokens[j].text != close or j == k + 1:
+            return None, k
+        return Item(k + 1, j, tokens[k + 1].start, tokens[j - 1].end), j + 1
+    j = k
+    last = k
+    gap = 0
+    while j < n and j - k < 16:
+        tok = tokens[j]
+        f = fold(tok.text)
+        if tok.text in _DELIMS:
+            break
+        if j > k and f in cues.list_and and j + 1 < n and is_item_start(tokens[j + 1], list_mode):
+            break
+        if f in cues.name_stops or f in cues.months:
+            break
+        if is_item_start(tok, list_mode) and tok.text not in OPEN_QUOTES:
+            last = j + 1
+            gap = 0
+        else:
+            gap += 1
+            if not list_mode and gap > max_gap:
+                break
+        j += 1
+    if list_mode and j - k >= 16:
+        return None, j
+    return Item(k, last, tokens[k].start, tokens[last - 1].end), last
+
+
+def parse_list(tokens: list[Token], k: int, text: str, cues: Cues, list_mode: bool = True, comma: bool = True) -> list[Item]:
+    """An enumeration of names from token ``k``: "A, B (C) și D"."""
+    items: list[Item] = []
+    n = len(tokens)
+    after_conj = False
+    while k < n:
+        item, k = scan_item(tokens, k, text, cues, list_mode=list_mode)
+        if item is None:
+            break
+        items.append(item)
+        if after_conj:
+            break
+        while k < n and tokens[k].text == "(":  # skip "(ACRONYM)" after an item
+            depth, k = 1, k + 1
+            while k < n and depth:
+                depth += {"(": 1, ")": -1}.get(tokens[k].text, 0)
+                k += 1
+        if k < n and tokens[k].text in OPEN_QUOTES.values() and tokens[k].text not in OPEN_QUOTES:
+            k += 1
+        if comma and k < n and tokens[k].text == ",":
+            k += 1
+            if k < n and fold(tokens[k].text) in cues.list_and:
+                k += 1
+                after_conj = True
+            continue
+        if k < n and fold(tokens[k].text) in cues.list_and:
+            k += 1
+            after_conj = True
+            continue
+        break
+    return items
+
+
+def _role_hits(pattern_roles: tuple[tuple[re.Pattern[str], str], ...], folded: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    hits = []
+    for pat, role in pattern_roles:
+        for m in pat.finditer(folded, lo, hi):
+            hits.append((m.start(), m.end(), role))
+    return [h for h in hits if not any(o != h and o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)]
+
+
+_BLOCK = re.compile(r"[;:.()\[\]]")
+
+
+def roles_around(folded: str, start: int, end: int, cues: Cues, window: int = 110, floor: int = 0) -> tuple[str, ...]:
+    """Roles stated just before a name (in its clause) or in an apposition after it."""
+    lo = max(floor, start - window)
+    seg = folded[lo:start]
+    blocks = [m.end() for m in _BLOCK.finditer(seg)]
+    if blocks:
+        lo += blocks[-1]
+    roles = [
+        r
+        for _, e, r in _role_hits(cues.roles, folded, lo, start)
+        if start - e <= 70 and not any(w in cues.name_stops for w in re.findall(r"[\w'’]+", folded[e:start]))
+    ]
+    after = re.match(r"\s*,\s*(?:\w{1,3}\s+)?", folded[end : end + 8])
+    if after and cues.role_any is not None:
+        pos = end + after.end()
+        m = cues.role_any.match(folded, pos)
+        if m:
+            roles += [r for _, _, r in _role_hits(cues.roles, folded, pos, m.end())]
+    return tuple(dict.fromkeys(roles))

@@ -1,0 +1,138 @@
+"""Movements and parties, NGOs, trade unions and media outlets, found by their cue
+nouns ("mișcarea", "ONG", "sindicatul", "ziarul"; "movement", "NGO", "newspaper").
+
+Four shapes: a capitalised name containing its cue ("Partidul Democrat",
+"Democratic Party"); a name right after a cue ("mișcării X", "ziarului independent
+*X*"); an enumeration after a cue ("ONG-uri …, printre care A, B și C"); and, where
+the language puts the cue after the name, "the X movement". A descriptive name
+followed by an acronym ("sindicatului industrial … (ITUFEW)") is taken whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import EntityType, Mention
+from .cues import Cues, fold_aligned
+from .instruments import continuation
+from .names import Item, cap_run_end, parse_list, token_at
+from .tokens import Token, fold, is_acronym, is_cap, tokenize
+
+__all__ = ["extract"]
+
+_MAX_MODIFIERS = 8
+
+
+def _mention(unit_id: str, text: str, item: Item, type_: EntityType, rule: str) -> Mention:
+    return Mention(unit_id, item.start, item.end, text[item.start : item.end], type_, rule)
+
+
+def _after_cue(
+    unit_id: str, text: str, tokens: list[Token], k: int, type_: EntityType, cues: Cues, folded: str
+) -> Iterator[Mention]:
+    """Names after a lower-case cue ending before token ``k``."""
+    n = len(tokens)
+    mods, blocked = 0, False
+    while k < n and mods < _MAX_MODIFIERS:
+        t = tokens[k].text
+        f = fold(t)
+        if not t[0].isalpha() or t[0].isupper() or f in cues.name_stops:
+            break
+        if cues.list_intros is not None and cues.list_intros.match(folded, tokens[k].start):
+            break
+        if f in cues.place_prepositions:
+            blocked = True
+        mods += 1
+        k += 1
+    if k >= n:
+        return
+    intro = cues.list_intros.match(folded, tokens[k].start) if cues.list_intros else None
+    if tokens[k].text == "," and k + 1 < n:
+        nxt = token_at(tokens, tokens[k].end)
+        m2 = cues.list_intros.match(folded, tokens[nxt].start) if cues.list_intros and nxt < n else None
+        if m2:
+            nxt = token_at(tokens, m2.end())
+        elif mods > 5:
+            return
+        for item in parse_list(tokens, nxt, text, cues):
+            yield _mention(unit_id, text, item, type_, "list")
+        return
+    if intro:
+        for item in parse_list(tokens, token_at(tokens, intro.end()), text, cues):
+            yield _mention(unit_id, text, item, type_, "list")
+        return
+    if mods <= 2 and not blocked:
+        for item in parse_list(tokens, k, text, cues, list_mode=False, comma=False):
+            if item.last - item.first == 1 and not (is_cap(tokens[item.first].text) or is_acronym(tokens[item.first].text)):
+                break
+            yield _mention(unit_id, text, item, type_, "cue:after")
+
+
+def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
+    tokens = tokenize(text)
+    if not tokens:
+        return
+    folded = fold_aligned(text)
+    follows = bool(cues.section("legal").get("cue_follows_name", False))
+    for pattern, type_ in cues.org_cues:
+        for m in pattern.finditer(folded):
+            i = token_at(tokens, m.start())
+            if i >= len(tokens) or tokens[i].start != m.start():
+                continue
+            k = token_at(tokens, m.end())
+            # a capitalised name containing its cue: "Partidul Democrat", "Democratic Party"
+            if is_cap(tokens[i].text):
+                first = i
+                while first > 0 and (is_cap(tokens[first - 1].text) or fold(tokens[first - 1].text) in cues.name_connectors) and text[tokens[first - 1].end : tokens[first].start] == " ":
+                    first -= 1
+                while first < i and not is_cap(tokens[first].text):
+                    first += 1
+                end = max(cap_run_end(tokens, i, text, cues), k)
+                if end - first < 2 and first == i:
+                    end = max(continuation(tokens, k, cues, limit=6), k)
+                if end - first >= 2 and (end > k or first < i):
+                    s, e = tokens[first].start, tokens[end - 1].end
+                    yield Mention(unit_id, s, e, text[s:e], type_, "cue:head")
+                    continue
+            if follows and i > 0 and not is_cap(tokens[i].text) and text[tokens[i - 1].end : tokens[i].start] == " " and (is_cap(tokens[i - 1].text) or is_acronym(tokens[i - 1].text)):
+                first = i - 1
+                while first > 0 and (is_cap(tokens[first - 1].text) or is_acronym(tokens[first - 1].text)) and text[tokens[first - 1].end : tokens[first].start] == " ":
+                    first -= 1
+                while first < i - 1 and cues.is_non_name(tokens[first].text):
+                    first += 1
+                s, e = tokens[first].start, tokens[i - 1].end
+                yield Mention(unit_id, s, e, text[s:e], type_, "cue:before")
+                continue
+            yield from _after_cue(unit_id, text, tokens, k, type_, cues, folded)
+            yield from _acronym_named(unit_id, text, tokens, i, type_)
+
+
+def _acronym_named(unit_id: str, text: str, tokens: list[Token], i: int, type_: EntityType) -> Iterator[Mention]:
+    """"sindicatului industrial al lucrătorilor … (ACR)": the description is the name."""
+    n = len(tokens)
+    j = i + 1
+    while j < n and j - i <= 12:
+        t = tokens[j].text
+        if t == "(":
+            break
+        if t in {",", ";", ".", ":", ")"} or t[0].isupper():
+            return
+        j += 1
+    else:
+        return
+    if j + 1 >= n or j == i + 1:
+        return
+    inner = j + 1
+    close = inner
+    while close < n and tokens[close].text != ")" and close - inner < 15:
+        close += 1
+    if close >= n or tokens[close].text != ")":
+        return
+    if not is_acronym(tokens[close - 1].text):
+        return
+    s, e = tokens[i].start, tokens[j - 1].end
+    yield Mention(unit_id, s, e, text[s:e], type_, "cue:acronym", (("acronym", tokens[close - 1].text),))
+    # an alternative name inside the parentheses, before " - ACR"
+    if close - inner >= 3 and tokens[close - 2].text in {"-", "–"} and is_cap(tokens[inner].text):
+        s2, e2 = tokens[inner].start, tokens[close - 3].end
+        yield Mention(unit_id, s2, e2, text[s2:e2], type_, "cue:acronym", (("acronym", tokens[close - 1].text),))

@@ -1,0 +1,87 @@
+"""Persons: runs of two to four capitalised name words that are not institution,
+place, month or cue words.
+
+Evidence: the bare shape is weak (a movement or NGO found by its cue wins over it);
+a case marker ("lui X") or a role cue in the same clause ("activista X",
+"apărătorii drepturilor omului, cum ar fi X, Y") makes it strong. Roles stated
+around the name travel as ``("role", Concept)`` attributes; a chain of names
+("A, B și C") shares the roles stated before its first name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import EntityType, Mention
+from .cues import Cues, fold_aligned
+from .names import roles_around
+from .tokens import Token, fold, is_cap, tokenize
+
+__all__ = ["extract"]
+
+_POSSESSIVE = ("'s", "’s")
+_QUOTES = {"„": "”", "“": "”", '"': '"', "«": "»", "*": "*"}
+
+
+def _name_token(tok: Token, cues: Cues) -> bool:
+    t = tok.text
+    if not is_cap(t) or any(c.isdigit() for c in t) or "/" in t:
+        return False
+    for p in _POSSESSIVE:
+        if t.endswith(p):
+            t = t[: -len(p)]
+    return not any(cues.is_non_name(p) or not is_cap(p) for p in t.split("-"))
+
+
+def _runs(tokens: list[Token], text: str, cues: Cues) -> Iterator[tuple[int, int]]:
+    i, n = 0, len(tokens)
+    while i < n:
+        if not _name_token(tokens[i], cues):
+            i += 1
+            continue
+        j, last = i + 1, i + 1
+        while j < n:
+            gap = text[tokens[j - 1].end : tokens[j].start]
+            if gap != " " or tokens[j - 1].text.endswith(_POSSESSIVE):
+                break
+            if _name_token(tokens[j], cues):
+                last = j + 1
+            elif not (fold(tokens[j].text) in cues.person_particles and j + 1 < n and _name_token(tokens[j + 1], cues)):
+                break
+            j += 1
+        yield i, last
+        i = max(last, i + 1)
+
+
+def _chained(text: str, a: int, b: int, cues: Cues) -> bool:
+    between = fold(text[a:b]).replace(",", " ").split()
+    return len(between) <= 1 and all(w in cues.list_and for w in between)
+
+
+def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
+    tokens = tokenize(text)
+    folded = fold_aligned(text)
+    spans: list[tuple[int, int, bool]] = []
+    for i, j in _runs(tokens, text, cues):
+        if not 2 <= j - i <= 4:
+            continue
+        start, end = tokens[i].start, tokens[j - 1].end
+        for p in _POSSESSIVE:
+            if text[start:end].endswith(p):
+                end -= len(p)
+        prev = fold(tokens[i - 1].text) if i > 0 else ""
+        if i > 0 and j < len(tokens) and tokens[i - 1].text in _QUOTES and tokens[j].text in _QUOTES.values():
+            continue  # a quoted or italic title, not a person
+        spans.append((start, end, prev in cues.person_case_markers))
+    chain_roles: tuple[str, ...] = ()
+    prev_end = -1
+    for start, end, marked in spans:
+        if prev_end >= 0 and _chained(text, prev_end, start, cues):
+            roles = tuple(dict.fromkeys(chain_roles + roles_around(folded, start, end, cues, 0)))
+        else:
+            roles = roles_around(folded, start, end, cues, floor=max(prev_end, 0))
+            chain_roles = roles
+        prev_end = end
+        rule = "cue:role" if roles else "cue:case" if marked else "shape"
+        attrs = tuple(("role", r) for r in roles)
+        yield Mention(unit_id, start, end, text[start:end], EntityType.PERSON, rule, attrs)

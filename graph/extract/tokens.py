@@ -1,0 +1,109 @@
+"""Tokens, folding and a crude cross-language stemmer shared by every extractor.
+
+Extractors reason over tokens (a word with its offsets) rather than raw regexes so
+that offsets stay exact: every span an extractor returns is cut from the unit text
+with the offsets of its first and last token. Folding (lowercase, no diacritics,
+ş/ș alike) and stemming (strip case endings) let "Organizației Mondiale a Sănătății"
+and "Organizația Mondială a Sănătății" share one key without a morphological
+dictionary; it is applied symmetrically to both sides of any comparison.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["Token", "tokenize", "fold", "stem", "key_of", "is_cap", "is_acronym", "slug"]
+
+_TOKEN = re.compile(r"\w+(?:[-/'’]\w+)*|[^\w\s]", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or a punctuation sign, with its offsets in the unit text."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def word(self) -> bool:
+        return self.text[0].isalnum() or self.text[0] == "_"
+
+
+@lru_cache(maxsize=512)
+def _tokenize(text: str) -> tuple[Token, ...]:
+    return tuple(Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text))
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words and punctuation signs with their offsets (cached: every extractor asks)."""
+    return list(_tokenize(text))
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lowercase, strip diacritics (both Romanian comma and cedilla forms), unify quotes."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    out = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return out.replace("’", "'")
+
+
+# Longest first. The replacements make feminine adjective forms share a stem
+# (europeană/europene → europen).
+_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("eana", "en"),
+    ("ene", "en"),
+    ("elui", ""),
+    ("ului", ""),
+    ("ilor", ""),
+    ("elor", ""),
+    ("iei", ""),
+    ("ul", ""),
+    ("ei", ""),
+    ("ii", ""),
+    ("ia", ""),
+    ("ea", ""),
+    ("ele", ""),
+    ("'s", ""),
+    ("s", ""),
+    ("a", ""),
+    ("e", ""),
+    ("i", ""),
+    ("u", ""),
+)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Fold a word and strip one case/number ending, keeping at least 3 letters."""
+    w = fold(word)
+    if not w.isalpha() or len(w) <= 3:
+        return w
+    for ending, repl in _ENDINGS:
+        if w.endswith(ending) and len(w) - len(ending) + len(repl) >= 3:
+            return w[: len(w) - len(ending)] + repl
+    return w
+
+
+def key_of(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(stem(w) for w in words)
+
+
+def is_cap(word: str) -> bool:
+    """A capitalised word: upper-case first letter followed by a lower-case letter."""
+    return len(word) >= 2 and word[0].isupper() and any(c.islower() for c in word[1:])
+
+
+def is_acronym(word: str) -> bool:
+    """An acronym: two or more letters, all upper-case (slashes and hyphens allowed)."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def slug(text: str) -> str:
+    """Lowercase ASCII slug: the key of an entity."""
+    s = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    return s or "x"
