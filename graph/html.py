@@ -76,6 +76,7 @@ _HIDDEN = {
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _LEAD = re.compile(r"^\s*(?:[-–—•·]\s*)?")
+_BARE_LABEL = re.compile(r"^(?:[-–—•·]|[^\W\d_a-z]{1,3}\.|\d{1,3}\.|\(\d{1,3}\))$")
 
 
 class _Visible(HTMLParser):
@@ -87,6 +88,7 @@ class _Visible(HTMLParser):
         self.current: list[str] = []
         self.hidden = 0
         self.sup: list[str] | None = None
+        self.lists: list[list[str | int]] = []  # [type, next number] of each open ol/ul
 
     def _break(self) -> None:
         line = _WS.sub(" ", "".join(self.current)).strip()
@@ -101,10 +103,34 @@ class _Visible(HTMLParser):
             return
         elif tag in _BLOCK:
             self._break()
+            if tag in ("ol", "ul"):
+                self._open_list(tag, dict(attrs))
+            elif tag == "li" and self.lists:
+                self.current.append(self._item_label())
         elif tag in _CELL:
             self.current.append(" ")
         elif tag == "sup":
             self.sup = []
+
+    def _open_list(self, tag: str, attrs: dict[str, str | None]) -> None:
+        kind = (attrs.get("type") or ("1" if tag == "ol" else "-")) if tag == "ol" else "-"
+        try:
+            first = int(attrs.get("start") or 1)
+        except ValueError:
+            first = 1
+        self.lists.append([kind, first])
+
+    def _item_label(self) -> str:
+        """What a browser draws before a list item: "1. ", "A. ", "– "."""
+        kind, number = self.lists[-1]
+        assert isinstance(number, int)
+        self.lists[-1][1] = number + 1
+        if kind == "1":
+            return f"{number}. "
+        if kind in ("A", "a") and 1 <= number <= 26:
+            letter = chr(ord("A") + number - 1)
+            return f"{letter if kind == 'A' else letter.lower()}. "
+        return "– "
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if not self.hidden and tag in _BLOCK:
@@ -117,6 +143,8 @@ class _Visible(HTMLParser):
             return
         elif tag in _BLOCK:
             self._break()
+            if tag in ("ol", "ul") and self.lists:
+                self.lists.pop()
         elif tag in _CELL:
             self.current.append(" ")
         elif tag == "sup" and self.sup is not None:
@@ -149,7 +177,13 @@ def visible_text(markup: str) -> str:
     parser = _Visible()
     parser.feed(markup)
     parser.close()
-    return "\n".join(parser.lines)
+    lines: list[str] = []
+    for line in parser.lines:
+        if lines and _BARE_LABEL.match(lines[-1]):
+            lines[-1] = f"{lines[-1]} {line}"  # "–" or "1." in a cell or paragraph of its own
+        else:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 def _is_citation(line: str) -> bool:

@@ -45,6 +45,9 @@ _DASH = r"(?:[-–—•·‒―−]\s*)"
 _LEAD = re.compile(rf"^\s*{_DASH}?")
 # A recital's letter: Latin A…Z, AA…, or another script's (Greek "Α.", "ΣΤ.", Cyrillic "Б.").
 _RECITAL = re.compile(rf"^\s*{_DASH}?([^\W\d_]{{1,3}})\s?\.\s+(?=\S)")
+_BARE_LABEL = re.compile(
+    rf"^\s*(?:{_DASH}|[A-Z]{{1,2}}\s?\.|[^\W\d_a-z]{{1,3}}\.|\d{{1,3}}\s?\.|\(\d{{1,3}}\)|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*$"
+)
 _PARAGRAPH = re.compile(r"^\s*(\d{1,3})\s?\.\s*(?=\S)")
 _SUP_FOOTNOTE = re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?=\S)")
 _PAREN_FOOTNOTE = re.compile(r"^\s*\((\d{1,3})\)\s*(?=\S)")
@@ -167,13 +170,24 @@ class _Walker:
         )
         self.in_footnotes = True
 
-    def line(self, start: int, end: int, after_blank: bool, following: str | None) -> bool:
+    def opens_something(self, line: str) -> bool:
+        """True when ``line`` opens a unit or a footnote block."""
+        if _SUP_FOOTNOTE.match(line) or _PAREN_FOOTNOTE.match(line):
+            return True
+        return self._starts_unit(line)
+
+    def line(
+        self, start: int, end: int, after_blank: bool, following: str | None, prefix: str = ""
+    ) -> bool:
         """Take one line; False when the page footer says the resolution is over.
 
         ``after_blank``: a blank line precedes it; ``following``: the next non-blank
         line (None at the end), to tell a section heading from a subparagraph.
+        ``prefix``: a label printed on the line before, read as if it opened this one
+        (offsets stay in the source: the content starts at ``start``).
         """
-        line = self.text[start:end]
+        line = prefix + self.text[start:end]
+        start -= len(prefix)
         if any(footer.match(line) for footer in self.footers):
             return False
         if _PAGE_NUMBER.match(line):
@@ -358,12 +372,21 @@ def segment(source: Source, language: str | None = None) -> Document:
         filled[i][0]: text[filled[i + 1][0] : filled[i + 1][1]] for i in range(len(filled) - 1)
     }
     after_blank = False
+    prefix = ""  # a label printed on a line of its own ("–", "A.", "1.", "(1)")
     for start, end in body_lines:
-        if not text[start:end].strip():
-            after_blank = True
+        line = text[start:end]
+        if not line.strip():
+            after_blank = after_blank or not prefix
             continue
-        if not walker.line(start, end, after_blank, following_of.get(start)):
+        if not prefix and _BARE_LABEL.match(line) and following_of.get(start) is not None:
+            prefix = line.strip() + " "
+            continue
+        glued = prefix + line.lstrip()
+        use = prefix if prefix and walker.opens_something(glued) else ""
+        offset = len(line) - len(line.lstrip()) if use else 0
+        if not walker.line(start + offset, end, after_blank, following_of.get(start), use):
             break
+        prefix = ""
         after_blank = False
     return _build(source, meta, walker, profile)
 

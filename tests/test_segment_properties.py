@@ -16,8 +16,34 @@ from graph.segment import segment
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 _WORDS = st.sampled_from(
-    ["Kazahstan", "Union", "the", "rights", "whereas", "having", "regard", "to", "¹", "²", "(1)",
-     "(2)", "3(2)", "-", "–", ";", ",", ".", ":", "A.", "1.", "2.", "ș", "ţ", "„x”", "JO C 23, 21.1.2021, p. 83"]
+    [
+        "Kazahstan",
+        "Union",
+        "the",
+        "rights",
+        "whereas",
+        "having",
+        "regard",
+        "to",
+        "¹",
+        "²",
+        "(1)",
+        "(2)",
+        "3(2)",
+        "-",
+        "–",
+        ";",
+        ",",
+        ".",
+        ":",
+        "A.",
+        "1.",
+        "2.",
+        "ș",
+        "ţ",
+        "„x”",
+        "JO C 23, 21.1.2021, p. 83",
+    ]
 )
 _TEXT = st.lists(_WORDS | st.text(min_size=1, max_size=6), min_size=0, max_size=12).map(" ".join)
 
@@ -90,7 +116,9 @@ def test_resolution_shaped_text(text):
     ids = [u.id for u in document.units]
     assert len(ids) == len(set(ids))
     assert [u.ordinal for u in document.units] == list(range(1, len(ids) + 1))
-    assert [f.id for f in document.footnotes] == [f"fn_{n}" for n in range(1, len(document.footnotes) + 1)]
+    assert [f.id for f in document.footnotes] == [
+        f"fn_{n}" for n in range(1, len(document.footnotes) + 1)
+    ]
     assert all(f.unit in ids for f in document.footnotes)
     for unit in document.units:
         assert all(fid in {f.id for f in document.footnotes} for fid in unit.footnotes)

@@ -204,3 +204,43 @@ def test_section_headings_are_not_text():
     document = segment(Source(with_headings, "text/plain", "h.txt", "", "utf-8"))
     plain = segment(Source(text, "text/plain", "p.txt", "", "utf-8"))
     assert [(u.id, u.text) for u in document.units] == [(u.id, u.text) for u in plain.units]
+
+
+def test_labels_on_lines_of_their_own(english):
+    """Copied from some browsers, a table's label cell lands on its own line."""
+    text = (FIXTURES / "en-browser.txt").read_text(encoding="utf-8")
+    import re
+
+    split = re.sub(r"^(–|[A-E]\.|\d\.|\(\d\))\s*", r"\1\n", text, flags=re.MULTILINE)
+    assert split.count("\n–\n") == 5 and "\nA.\nwhereas" in split and "\n(1)\nOJ C 171" in split
+    document = segment(Source(split, "text/plain", "split.txt", "", "utf-8"))
+    assert _shape(document)[1:] == _shape(english["en-browser.txt"])[1:]
+
+
+def test_html_lists_and_split_cells():
+    """Browsers draw list numbers and letters; labels may sit in a cell of their own."""
+    page = """<html><body>
+    <p>P9_TA(2021)0082</p>
+    <p>European Parliament resolution of 11 March 2021 on Ruritania (2021/2577(RSP))</p>
+    <p>The European Parliament,</p>
+    <ul><li>having regard to its previous resolutions<span class="sup">(1)</span>,</li>
+        <li>having regard to Rule 144 of its Rules of Procedure,</li></ul>
+    <ol type="A"><li>whereas the situation has deteriorated;</li><li>whereas arrests continue;</li></ol>
+    <table><tr><td><p>1.</p></td><td><p>Condemns the arrests;</p></td></tr></table>
+    <ol start="2"><li>Instructs its President to forward this resolution.</li></ol>
+    <p>(1)</p><p>OJ C 171, 6.5.2021, p. 2.</p>
+    </body></html>"""
+    document = segment(read_bytes(page.encode(), "lists.html"))
+    assert [u.id for u in document.units] == [
+        "cit_1",
+        "cit_2",
+        "rec_A",
+        "rec_B",
+        "para_1",
+        "para_2",
+    ]
+    assert document.unit("cit_1").text == "having regard to its previous resolutions,"
+    assert document.unit("para_1").text == "Condemns the arrests;"
+    assert [(f.unit, f.oj_reference) for f in document.footnotes] == [
+        ("cit_1", "OJ C 171, 6.5.2021, p. 2")
+    ]
