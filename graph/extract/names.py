@@ -2,7 +2,7 @@
 role cues around a name.
 
 A resolution writes names in a few recurring shapes: a run of capitalised words
-("Alegerea Democratică a Kazahstanului"), an enumeration after a cue phrase
+("Partidul Național Liberal"), an enumeration after a cue phrase
 ("…, printre care A, B și C"), a quoted or italic title (*Nedelya*). These helpers
 find those shapes on tokens, so every span keeps exact offsets.
 """
