@@ -9,6 +9,8 @@ place where typed errors become one line on stderr and an exit code:
 from __future__ import annotations
 
 import importlib
+import io
+import os
 import sys
 from typing import Any
 
@@ -53,6 +55,15 @@ class LazyGroup(click.Group):
         return importlib.util.find_spec(f"graph.commands.{COMMANDS[name]}") is not None
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
+
+
 class Epkg(LazyGroup):
     """Turns EpkgError into one line and its exit code; anything else into one line too."""
 
@@ -64,8 +75,18 @@ class Epkg(LazyGroup):
                 raise
             click.echo(f"epkg: error: {exc}", err=True)
             ctx.exit(exc.exit_code)
+        except click.MissingParameter:
+            raise  # click's usage hint helps with a missing argument
+        except click.BadParameter as exc:  # a missing file, a folder for a file…: one line
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"epkg: error: {exc.format_message()}", err=True)
+            ctx.exit(2)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except BrokenPipeError:  # `epkg … | head` closed the pipe: not an error of ours
+            _silence_stdout()
+            ctx.exit(141)
         except KeyboardInterrupt:
             click.echo("epkg: interrupted", err=True)
             ctx.exit(130)
