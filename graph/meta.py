@@ -109,7 +109,15 @@ def parse_meta(header: Sequence[str], profile: LanguageProfile) -> DocumentMeta:
     long_title = short_title = None
     if located is not None:
         index, column = located
-        long_title = " ".join(header[index][column:].split()) or None
+        parts = [header[index][column:]]
+        # a title wrapped over visual lines runs on until its procedure number
+        for following in header[index + 1 : index + 4]:
+            if PROCEDURE.search(" ".join(parts)) or not following.strip():
+                break
+            if profile.is_parliament(following) or is_boilerplate(following, profile):
+                break
+            parts.append(following)
+        long_title = " ".join(" ".join(parts).split()) or None
         short_title = _short_title(header, index, profile)
         if short_title is not None:
             short_title = " ".join(short_title.split())

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a table of sentences, one per language)
 """Every EU language: a small resolution written with the EP's formulae in that language.
 
 Each case gives the title line, two citations, two recitals and two paragraphs as the

@@ -244,3 +244,16 @@ def test_html_lists_and_split_cells():
     assert [(f.unit, f.oj_reference) for f in document.footnotes] == [
         ("cit_1", "OJ C 171, 6.5.2021, p. 2")
     ]
+
+
+def test_title_wrapped_over_two_lines():
+    text = (FIXTURES / "en-pdf.txt").read_text(encoding="utf-8")
+    wrapped = text.replace(
+        "human rights defenders in Ruritania (2021", "human rights defenders in\nRuritania (2021", 1
+    )
+    assert wrapped != text
+    meta = segment(Source(wrapped, "text/plain", "w.txt", "", "utf-8")).meta
+    assert (
+        meta.long_title == segment(Source(text, "text/plain", "t.txt", "", "utf-8")).meta.long_title
+    )
+    assert meta.long_title.endswith("in Ruritania (2021/2577(RSP))")
