@@ -6,6 +6,7 @@ chains them, so a caller (the CLI, the store, a benchmark) never wires stages by
 
 from __future__ import annotations
 
+import dataclasses
 import os
 
 from .model import Analysis, Source
@@ -14,14 +15,25 @@ __all__ = ["analyse_source", "analyse_path"]
 
 
 def analyse_source(source: Source, language: str | None = None) -> Analysis:
-    """Segment a source, extract its mentions and resolve them into entities."""
-    from .extract import extract
-    from .resolve import resolve
+    """Segment a source, extract its mentions and resolve them into entities.
+
+    A text that looks truncated is analysed as far as it goes; the reason is added to
+    ``Analysis.warnings`` (for the command to print), never silently dropped.
+    """
     from .segment import segment
 
-    document = segment(source, language=language)
+    document = segment(source, language=language)  # refuses a non-resolution first
+
+    from .extract import extract
+    from .resolve import resolve
+    from .truncated import truncation_warnings
+
     mentions = extract(document)
-    return resolve(document, mentions)
+    analysis = resolve(document, mentions)
+    warnings = truncation_warnings(document)
+    if warnings:
+        analysis = dataclasses.replace(analysis, warnings=analysis.warnings + warnings)
+    return analysis
 
 
 def analyse_path(path: str | os.PathLike[str], language: str | None = None) -> Analysis:

@@ -49,6 +49,8 @@ def build_into_store(
         ) as bar:
 
             def done(outcome: Outcome) -> None:
+                for warning in outcome.warnings:
+                    click.echo(f"epkg: warning: {warning}", err=True)
                 if not outcome.ok:
                     click.echo(f"\nepkg: skipped: {outcome.error}" if show_bar
                                else f"epkg: skipped: {outcome.error}", err=True)

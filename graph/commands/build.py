@@ -41,6 +41,8 @@ def document_quads(path: str | os.PathLike[str], settings: BuildSettings) -> lis
     from ..rdf import build_quads
 
     analysis = analyse_path(path, language=settings.language)
+    for warning in analysis.warnings:
+        click.echo(f"epkg: warning: {warning}", err=True)
     quads = build_quads(analysis, base=settings.base, timestamp=settings.timestamp)
     if settings.validate:
         from ..validate import validate_quads
