@@ -145,6 +145,10 @@ class _Walker:
         self.zone = "citations"
         self.wrapped = False  # lines are a PDF's visual lines, not whole blocks
         self.footers = [p.footer_re for p in all_profiles() if p.footer_re is not None]
+        words = sorted(
+            {w.strip() for p in all_profiles() for w in p.navigation}, key=len, reverse=True
+        )
+        self.navigation = re.compile("|".join(re.escape(w) for w in words) or "(?!)", re.IGNORECASE)
 
     def start(self, kind: UnitKind, label: str, content_start: int, end: int) -> None:
         builder = _Builder(kind, label)
@@ -194,14 +198,23 @@ class _Walker:
             return True
         if self._footnote_line(line, start, end):
             return True
-        if self.in_footnotes and not after_blank and self.blocks and not self._starts_unit(line):
+        if (
+            self.in_footnotes
+            and not after_blank
+            and not _ends_sentence(self.text, self.blocks[-1].spans)
+            and not self._starts_unit(line)
+        ):
             self.blocks[-1].spans.append(
                 (start + len(line) - len(line.lstrip()), end)
             )  # a footnote's next line
             return True
         if self.in_footnotes:
+            if self.blocks[-1].marker.startswith("(") and not self._starts_unit(line):
+                return False  # a web page lists its footnotes last: what follows is the page's
             self.in_footnotes = False
             self.page_markers = []  # a new page: markers restart
+        if self.navigation.fullmatch(line.strip()):
+            return True
         if (
             self._recital(line, start, end)
             or self._paragraph(line, start, end)

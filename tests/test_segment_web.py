@@ -257,3 +257,15 @@ def test_title_wrapped_over_two_lines():
         meta.long_title == segment(Source(text, "text/plain", "t.txt", "", "utf-8")).meta.long_title
     )
     assert meta.long_title.endswith("in Ruritania (2021/2577(RSP))")
+
+
+def test_web_page_furniture_after_the_footnotes_is_dropped(english):
+    text = (FIXTURES / "en-browser.txt").read_text(encoding="utf-8")
+    text = text.replace(
+        "Last updated: 12 March 2021Legal notice - Privacy policy", "Top\nContact us\nSitemap"
+    )
+    document = segment(Source(text, "text/plain", "top.txt", "", "utf-8"))
+    assert _shape(document)[1:] == _shape(english["en-browser.txt"])[1:]
+    nav = text.replace("2.\tCalls on", "Next\n\n2.\tCalls on")
+    document = segment(Source(nav, "text/plain", "nav.txt", "", "utf-8"))
+    assert document.unit("para_1").text.endswith("immediate and unconditional release;")
