@@ -82,7 +82,7 @@ def _check_pieces(document) -> None:
     text = document.source.text
     for unit in list(document.units) + list(document.footnotes):
         for piece in unit.pieces:
-            assert 0 <= piece.source_start and piece.source_start + piece.length <= len(text)
+            assert piece.source_start >= 0 and piece.source_start + piece.length <= len(text)
             assert piece.clean_start + piece.length <= len(unit.text)
             source = text[piece.source_start : piece.source_start + piece.length]
             clean = unit.text[piece.clean_start : piece.clean_start + piece.length]
@@ -132,9 +132,10 @@ def test_arbitrary_bytes_only_raise_input_errors(data):
     except InputError:
         return
     try:
-        segment(source)
+        document = segment(source)
     except InputError:
-        pass
+        return
+    _check_pieces(document)
 
 
 @SETTINGS

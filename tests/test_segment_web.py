@@ -225,7 +225,8 @@ def test_html_lists_and_split_cells():
     <p>The European Parliament,</p>
     <ul><li>having regard to its previous resolutions<span class="sup">(1)</span>,</li>
         <li>having regard to Rule 144 of its Rules of Procedure,</li></ul>
-    <ol type="A"><li>whereas the situation has deteriorated;</li><li>whereas arrests continue;</li></ol>
+    <ol type="A"><li>whereas the situation has deteriorated;</li>
+        <li>whereas arrests continue;</li></ol>
     <table><tr><td><p>1.</p></td><td><p>Condemns the arrests;</p></td></tr></table>
     <ol start="2"><li>Instructs its President to forward this resolution.</li></ol>
     <p>(1)</p><p>OJ C 171, 6.5.2021, p. 2.</p>

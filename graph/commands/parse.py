@@ -102,7 +102,6 @@ def command(file: str, as_json: bool, language: str | None) -> None:
     """
     from ..read import read_path
     from ..segment import segment
-
     from ..truncated import truncation_warnings
 
     document = segment(read_path(file), language=language)
