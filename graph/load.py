@@ -263,6 +263,8 @@ def read_graph_file(path: str, default_graph: str | None = None) -> list[NamedGr
         raise GraphInputError(f"{path}: not valid {fmt.name}: {_first_line(exc.msg)}") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or _first_line(exc)}") from None
+    if not quads:
+        raise GraphInputError(f"{path}: holds no triples; expected a graph made by epkg build")
     return graphs_from_quads(quads, default_graph, path)
 
 

@@ -217,6 +217,8 @@ def load_graph_file(path: str | os.PathLike[str]) -> ox.Store:
     except (SyntaxError, ValueError, OSError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise GraphInputError(f"{file}: cannot read the graph ({fmt.name}): {first}") from exc
+    if len(store) == 0:
+        raise GraphInputError(f"{file}: holds no triples; expected a graph made by epkg build")
     return store
 
 

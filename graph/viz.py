@@ -202,6 +202,8 @@ def load_graph_file(path: str | Path) -> Any:
         store.bulk_load(path=str(file), format=fmt)
     except (SyntaxError, ValueError, OSError) as exc:
         raise GraphInputError(f"{file}: cannot parse as {fmt.name}: {exc}") from exc
+    if len(store) == 0:
+        raise GraphInputError(f"{file}: holds no triples; expected a graph made by epkg build")
     return store
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from ..errors import ValidationFailed
+from ..errors import GraphInputError, ValidationFailed
 
 __all__ = ["command"]
 
@@ -34,6 +34,8 @@ def command(graph_file: str, fmt: str, input_format: str | None, engine: str) ->
     from ..validate import validate
 
     quads = read(graph_file, input_format)
+    if not quads:  # an empty graph trivially "conforms": say what is wrong instead
+        raise GraphInputError(f"{graph_file}: holds no triples; expected a graph made by epkg build")
     result = validate(quads, engine=engine)  # type: ignore[arg-type]
     click.echo(result.render(fmt), nl=False)
     if not result.conforms:
