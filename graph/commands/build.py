@@ -11,11 +11,12 @@ import datetime as _dt
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import click
 from pyoxigraph import Quad
 
-from ..errors import ConfigError, ValidationFailed
+from ..errors import ConfigError, OutputError, ValidationFailed
 from ..export import FORMATS, format_for, serialize, write
 from ..iri import DEFAULT_BASE, check_base
 
@@ -128,6 +129,10 @@ def command(
         name = format_for(None, fmt) if fmt else "turtle"
     else:
         name = format_for(output, fmt)
+    if output != "-":
+        folder = Path(output).parent
+        if not folder.is_dir():  # say so before the work, not after it
+            raise OutputError(f"{output}: cannot write: folder {folder} does not exist")
     settings = BuildSettings(
         base=check_base(base),
         language=language,
