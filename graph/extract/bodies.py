@@ -19,7 +19,7 @@ from .cues import Cues, compile_patterns, fold_aligned
 from .gazetteer import Entry, country_of
 from .instruments import continuation
 from .names import token_at
-from .tokens import Token, fold, is_acronym, is_cap, tokenize
+from .tokens import Token, fold, is_acronym, is_cap, stem, tokenize
 
 __all__ = ["extract"]
 
@@ -79,7 +79,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
             if span is None or entry is None:
                 continue
             s, e = tokens[span[0]].start, tokens[span[1] - 1].end
-            attrs = (("state", f"{head}|{entry.id}"), ("country", entry.id))
+            attrs = (("state", f"{stem(tokens[i].text)}|{entry.id}"), ("country", entry.id))
             yield Mention(unit_id, s, e, text[s:e], EntityType.STATE_BODY, "pat:state", attrs)
     named = {fold(h) for h in cues.section("bodies").get("named_heads", [])}
     eu = cues.words("instruments", "eu_markers")

@@ -81,7 +81,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
                 continue
             k = token_at(tokens, m.end())
             # a capitalised name containing its cue: "Partidul Democrat", "Democratic Party"
-            if is_cap(tokens[i].text):
+            if is_cap(tokens[i].text) and not is_acronym(tokens[i].text.split("-")[0]):
                 first = i
                 while first > 0 and (is_cap(tokens[first - 1].text) or fold(tokens[first - 1].text) in cues.name_connectors) and text[tokens[first - 1].end : tokens[first].start] == " ":
                     first -= 1

@@ -1,0 +1,291 @@
+"""Mentions → entities: one entity per real-world thing the document names.
+
+Merging is conservative (a wrong merge is worse than a missed one). Mentions
+join when they share a gazetteer entry; when one is the acronym of another;
+when their stemmed words agree (inflected forms: "Partidului Democrat" /
+"Partidul Democrat"), a country qualifier on one side only being allowed ("codul
+penal" / "Codul penal al X"); persons when their given names agree (up to a
+transliteration: "Max"/"Maks") and their surnames are within a small edit distance
+of the same length ("…bayev"/"…beyev"), so two people sharing a surname stay two.
+An article is keyed by its number and its law. Statements and relations come from
+:mod:`graph.statements`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from .concepts import ROLES
+from .extract.cues import load_cues
+from .extract.gazetteer import country_of, entries, label_for
+from .extract.tokens import fold, is_acronym, slug, stem, tokenize
+from .inflect import base_name, base_person
+from .model import Analysis, Document, Entity, EntityType, Mention
+
+__all__ = ["resolve", "same_person"]
+
+_NUM = re.compile(r"\d+[a-z]?(?:[-–.]\d+)*")
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _edit(a: str, b: str, cap: int = 3) -> int:
+    if abs(len(a) - len(b)) > cap:
+        return cap + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+_TRANSLIT = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("ks", "x"), ("yu", "iu"), ("ya", "ia"), ("y", "i"), ("w", "v"))
+
+
+def _translit(word: str) -> str:
+    w = fold(word)
+    for a, b in _TRANSLIT:
+        w = w.replace(a, b)
+    return re.sub(r"(.)\1", r"\1", w)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two base-form names of one person in one document?"""
+    wa, wb = a.split(), b.split()
+    if len(wa) < 2 or len(wb) < 2:
+        return fold(a) == fold(b)
+    ga, gb, sa, sb = wa[0], wb[0], wa[-1], wb[-1]
+    given = fold(ga) == fold(gb) or _translit(ga) == _translit(gb)
+    if not given:
+        return False
+    fa, fb = fold(sa), fold(sb)
+    if fa == fb or _translit(sa) == _translit(sb):
+        return True
+    return min(len(fa), len(fb)) >= 6 and abs(len(fa) - len(fb)) <= 1 and _edit(fa, fb) <= 2
+
+
+def _attr(m: Mention, name: str) -> str | None:
+    for k, v in m.attrs:
+        if k == name:
+            return v
+    return None
+
+
+def _core_key(surface: str, language: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(stemmed content words, countries named) of an organisation or law name."""
+    cues = load_cues(language)
+    skip = cues.name_connectors | cues.words("legal", "determiners") | cues.words("legal", "topic_markers") | cues.list_and
+    words, countries = [], []
+    for tok in tokenize(surface):
+        t = tok.text
+        if not t[0].isalnum() or fold(t) in skip:
+            continue
+        place = country_of(t) if t[0].isupper() else None
+        if place is not None:
+            countries.append(place.id)
+        else:
+            words.append(stem(t))
+    return tuple(words), tuple(sorted(set(countries)))
+
+
+def _pick_label(forms: list[tuple[str, int]]) -> str:
+    """Most frequent form, then the first seen."""
+    counts = Counter(f for f, _ in forms)
+    first_seen: dict[str, int] = {}
+    for f, order in forms:
+        first_seen.setdefault(f, order)
+    return min(counts, key=lambda f: (-counts[f], first_seen[f]))
+
+
+def resolve(document: Document, mentions: list[Mention]) -> Analysis:
+    """Entities, statements and relations of a document from its mentions."""
+    from .statements import relations, statements
+
+    language = document.meta.language
+    order = {uid: i for i, (uid, _) in enumerate(document.contexts())}
+    ms = sorted(mentions, key=lambda m: (order.get(m.unit, 0), m.start, m.end))
+    by_type: dict[EntityType, list[int]] = defaultdict(list)
+    for i, m in enumerate(ms):
+        by_type[m.type].append(i)
+    entity_of: dict[int, tuple[EntityType, str]] = {}
+    entities: list[Entity] = []
+    gaz = {e.id: e for e in entries()}
+    for type_ in EntityType:
+        idx = by_type.get(type_, [])
+        if not idx or type_ is EntityType.LEGAL_PROVISION:
+            continue
+        clusters = _cluster_people(ms, idx, language) if type_ is EntityType.PERSON else _cluster(ms, idx, language)
+        used: set[str] = set()
+        for cluster in clusters:
+            group = [ms[i] for i in cluster]
+            gid = next((g for g in (_attr(m, "gaz") for m in group) if g), None)
+            if gid is not None and gid in gaz:
+                label = label_for(gaz[gid], language)
+                key = gid
+            else:
+                forms = [(_base(m, language), n) for n, m in enumerate(group)]
+                full = [(f, n) for f, n in forms if not is_acronym(f)] or forms
+                label = _pick_label(full)
+                key = slug(label)
+            base_key, n = key, 2
+            while key in used:
+                key, n = f"{base_key}-{n}", n + 1
+            used.add(key)
+            roles = {r for m in group for k, r in m.attrs if k == "role"}
+            alt = tuple(sorted({m.surface for m in group} - {label}))
+            entity = Entity(
+                key=key,
+                type=type_,
+                label=label,
+                alt_labels=alt,
+                roles=tuple(r for r in ROLES if r in roles),
+                mentions=tuple(group),
+            )
+            entities.append(entity)
+            for i in cluster:
+                entity_of[i] = entity.ref
+    entities.extend(_provisions(ms, by_type.get(EntityType.LEGAL_PROVISION, []), entity_of, {e.ref: e for e in entities}, language))
+    entities.sort(key=lambda e: (e.type.value, e.key))
+    analysis_entities = tuple(entities)
+    ref_of = {(m.unit, m.start, m.end): e.ref for e in analysis_entities for m in e.mentions}
+    return Analysis(
+        document=document,
+        entities=analysis_entities,
+        statements=statements(document, ms, ref_of),
+        relations=relations(document, ms, ref_of),
+    )
+
+
+def _base(m: Mention, language: str) -> str:
+    if m.type is EntityType.PERSON:
+        return base_person(m.surface, language)
+    return base_name(m.surface, language)
+
+
+def _cluster_people(ms: list[Mention], idx: list[int], language: str) -> list[list[int]]:
+    clusters: list[list[int]] = []
+    names: list[list[str]] = []
+    for i in idx:
+        name = base_person(ms[i].surface, language)
+        for c, known in enumerate(names):
+            if any(same_person(name, k) for k in known):
+                clusters[c].append(i)
+                if name not in known:
+                    known.append(name)
+                break
+        else:
+            clusters.append([i])
+            names.append([name])
+    return clusters
+
+
+def _cluster(ms: list[Mention], idx: list[int], language: str) -> list[list[int]]:
+    uf = _Union(len(idx))
+    first: dict[object, int] = {}
+
+    def link(pos: int, key: object) -> None:
+        if key in first:
+            uf.union(first[key], pos)
+        else:
+            first[key] = pos
+
+    cores: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for pos, i in enumerate(idx):
+        m = ms[i]
+        gid = _attr(m, "gaz")
+        if gid:
+            link(pos, ("gaz", gid))
+        state = _attr(m, "state")
+        if state:
+            link(pos, ("state", state))
+            continue
+        acr = _attr(m, "acronym")
+        if acr:
+            link(pos, ("acr", acr))
+        of = _attr(m, "acronym_of")
+        if of:
+            link(pos, ("acr", m.surface))
+            link(pos, ("surf", of))
+        if is_acronym(m.surface):
+            link(pos, ("acr", m.surface))
+        link(pos, ("surf", m.surface))
+        if gid:
+            continue
+        core = _core_key(base_name(m.surface, language), language)
+        cores[pos] = core
+        link(pos, ("core", core))
+    # a country qualifier on one side only: "codul penal" / "Codul penal al X"
+    by_core: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
+    for words, countries in cores.values():
+        by_core[words].add(countries)
+    for pos, (words, countries) in cores.items():
+        qualified = [c for c in by_core[words] if c]
+        if not countries and len(qualified) == 1:
+            link(pos, ("core", (words, qualified[0])))
+    groups: dict[int, list[int]] = defaultdict(list)
+    for pos, i in enumerate(idx):
+        groups[uf.find(pos)].append(i)
+    return [groups[r] for r in sorted(groups)]
+
+
+def _provisions(
+    ms: list[Mention],
+    idx: list[int],
+    entity_of: dict[int, tuple[EntityType, str]],
+    by_ref: dict[tuple[EntityType, str], Entity],
+    language: str,
+) -> Iterable[Entity]:
+    cues = load_cues(language)
+    article = str(cues.section("legal").get("article_label", "Article"))
+    link = str(cues.section("legal").get("provision_link", "of"))
+    at = {(ms[i].unit, ms[i].start): entity_of[i] for i in entity_of}
+    groups: dict[tuple[str, object], list[Mention]] = {}
+    parts: dict[tuple[str, object], tuple[EntityType, str] | None] = {}
+    for i in idx:
+        m = ms[i]
+        num = _NUM.search(m.surface)
+        if num is None:
+            continue
+        rest = m.surface[num.start() :]
+        target = _attr(m, "part_of_at")
+        law = at.get((m.unit, int(target))) if target is not None else None
+        key = (fold(rest), law)
+        groups.setdefault(key, []).append(m)
+        parts[key] = law
+    used: set[str] = set()
+    for (rest_key, _), group in groups.items():
+        law = parts[(rest_key, _)]
+        rest = group[0].surface[_NUM.search(group[0].surface).start() :]  # type: ignore[union-attr]
+        label = f"{article} {rest}"
+        if law is not None and law in by_ref:
+            label += f" {link} {by_ref[law].label}"
+        key = slug(label)
+        while key in used:
+            key += "-x"
+        used.add(key)
+        yield Entity(
+            key=key,
+            type=EntityType.LEGAL_PROVISION,
+            label=label,
+            alt_labels=tuple(sorted({m.surface for m in group} - {label})),
+            mentions=tuple(group),
+            part_of=law,
+        )

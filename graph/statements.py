@@ -1,0 +1,186 @@
+"""What the Parliament does in its operative paragraphs, and the relations the
+text states between entities.
+
+A statement's action comes from the operative verb that opens the paragraph
+("îndeamnă" → Urges, "Calls on" → CallsOn; data in ``[actions]`` of the cue
+files); its addressees are the bodies named between that verb and the start of
+what they are asked to do ("… guvernul X să …", "… the Government of X to …").
+Relations: the persons whose release a clause calls for; a person's membership of
+(or work for) the organisation named in apposition next to them; supporters of
+movements; persons charged under a law.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .extract.cues import Cues, fold_aligned, load_cues
+from .model import Document, EntityType, Mention, Relation, Statement, UnitKind
+
+__all__ = ["statements", "relations", "action_of"]
+
+Ref = tuple[EntityType, str]
+_ADDRESSEE_TYPES = {
+    EntityType.STATE_BODY,
+    EntityType.EU_BODY,
+    EntityType.INTERNATIONAL_ORGANISATION,
+    EntityType.PLACE,
+    EntityType.MOVEMENT,
+    EntityType.NGO,
+    EntityType.TRADE_UNION,
+    EntityType.MEDIA_OUTLET,
+}
+_ADDRESSED = {"CallsOn", "Urges", "Encourages", "Advises", "Demands", "Insists"}
+_OPERATIVE = {UnitKind.PARAGRAPH, UnitKind.SUBPARAGRAPH}
+_ORGS = {EntityType.MOVEMENT, EntityType.NGO, EntityType.TRADE_UNION, EntityType.MEDIA_OUTLET}
+
+
+def action_of(text: str, cues: Cues) -> tuple[str, int] | None:
+    """The action an operative text opens with, and where its verb phrase ends."""
+    folded = fold_aligned(text)
+    pos = 0
+    leading = cues.patterns("statements", "leading")
+    for _ in range(2):
+        for pat, action in cues.actions:
+            m = pat.match(folded, pos)
+            if m:
+                return action, m.end()
+        if leading is None:
+            return None
+        lm = leading.match(folded, pos)
+        if not lm:
+            return None
+        pos = lm.end()
+        while pos < len(folded) and folded[pos] in " ,":
+            pos += 1
+    return None
+
+
+def _leaves(document: Document) -> list[tuple[str, UnitKind, str]]:
+    parents = {u.parent for u in document.units if u.parent}
+    return [(u.id, u.kind, u.text) for u in document.units if u.id not in parents]
+
+
+def statements(document: Document, mentions: list[Mention], ref_of: dict[tuple[str, int, int], Ref]) -> tuple[Statement, ...]:
+    cues = load_cues(document.meta.language)
+    end_pat = cues.patterns("statements", "clause_end")
+    out = []
+    by_unit: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_unit.setdefault(m.unit, []).append(m)
+    for uid, kind, text in _leaves(document):
+        if kind not in _OPERATIVE:
+            continue
+        found = action_of(text, cues)
+        if found is None:
+            continue
+        action, verb_end = found
+        addressees: list[Ref] = []
+        if action in _ADDRESSED:
+            folded = fold_aligned(text)
+            stop = len(text)
+            for ch in ";:":
+                p = text.find(ch, verb_end)
+                if p >= 0:
+                    stop = min(stop, p)
+            if end_pat is not None:
+                em = end_pat.search(folded, verb_end, stop)
+                if em:
+                    stop = em.start()
+            for m in by_unit.get(uid, []):
+                ref = ref_of.get((m.unit, m.start, m.end))
+                if not (verb_end <= m.start and m.end <= stop and ref and ref[0] in _ADDRESSEE_TYPES):
+                    continue
+                # a country is the addressee only when named right after the verb ("invită X să")
+                if ref[0] is EntityType.PLACE and (addressees or text[verb_end : m.start].strip()):
+                    continue
+                if ref not in addressees:
+                    addressees.append(ref)
+        out.append(Statement(unit=uid, action=action, addressees=tuple(addressees)))
+    return tuple(out)
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in re.finditer(r";", text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def relations(document: Document, mentions: list[Mention], ref_of: dict[tuple[str, int, int], Ref]) -> tuple[Relation, ...]:
+    cues = load_cues(document.meta.language)
+    release = cues.patterns("relations", "release")
+    member = cues.patterns("relations", "member")
+    works = cues.patterns("relations", "works")
+    supports = cues.patterns("relations", "supports")
+    charged = cues.patterns("relations", "charged")
+    back = cues.patterns("statements", "back_reference")
+    out: list[Relation] = []
+    seen: set[tuple[object, ...]] = set()
+
+    def add(subject: Ref | None, predicate: str, obj: Ref, unit: str) -> None:
+        key = (subject, predicate, obj, unit)
+        if key not in seen and subject != obj:
+            seen.add(key)
+            out.append(Relation(subject, predicate, obj, unit))
+
+    by_unit: dict[str, list[tuple[Mention, Ref]]] = {}
+    for m in mentions:
+        ref = ref_of.get((m.unit, m.start, m.end))
+        if ref is not None:
+            by_unit.setdefault(m.unit, []).append((m, ref))
+    for uid, kind, text in _leaves(document) + [(f.id, UnitKind.FOOTNOTE, f.text) for f in document.footnotes]:
+        found = by_unit.get(uid, [])
+        if not found:
+            continue
+        folded = fold_aligned(text)
+        unit_movements = [r for _, r in found if r[0] is EntityType.MOVEMENT]
+        for cs, ce in _clauses(text):
+            inside = [(m, r) for m, r in found if cs <= m.start and m.end <= ce]
+            persons = [(m, r) for m, r in inside if r[0] is EntityType.PERSON]
+            if not persons:
+                continue
+            if kind in _OPERATIVE and release is not None:
+                rm = release.search(folded, cs, ce)
+                if rm:
+                    for m, r in persons:
+                        if m.start > rm.start():
+                            add(None, "callsForReleaseOf", r, uid)
+            for m, r in persons:
+                for o, orf in inside:
+                    if orf[0] not in _ORGS:
+                        continue
+                    # "fondatorului mișcării M, P" / "P, jurnalistă în cadrul M"
+                    before = o.end <= m.start and len(text[o.end : m.start].strip(" ,*”\"")) == 0
+                    after = m.end <= o.start and o.start - m.end <= 60
+                    if before:
+                        window = (max(cs, o.start - 60), o.start)
+                    elif after:
+                        window = (m.end, o.start)
+                    else:
+                        continue
+                    if member is not None and member.search(folded, *window):
+                        add(r, "memberOf", orf, uid)
+                    elif works is not None and orf[0] in (EntityType.MEDIA_OUTLET, EntityType.NGO) and works.search(folded, *window):
+                        add(r, "worksFor", orf, uid)
+            if supports is not None:
+                sm = supports.search(folded, cs, ce)
+                if sm:
+                    objects = [r for m, r in inside if r[0] is EntityType.MOVEMENT and m.start > sm.start()]
+                    if not objects and back is not None and back.search(folded, sm.start(), ce):
+                        objects = unit_movements
+                    for m, r in persons:
+                        if m.start < sm.start():
+                            for o in dict.fromkeys(objects):
+                                add(r, "supporterOf", o, uid)
+            if charged is not None:
+                cm = charged.search(folded, cs, ce)
+                if cm:
+                    laws = [r for m, r in inside if r[0] in (EntityType.LAW, EntityType.LEGAL_PROVISION) and m.start > cm.start()]
+                    for m, r in persons:
+                        if m.start < cm.start():
+                            for law in dict.fromkeys(laws):
+                                add(r, "chargedUnder", law, uid)
+    return tuple(out)
