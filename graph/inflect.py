@@ -1,7 +1,7 @@
 """Base (nominative) forms of inflected names, from per-language endings data.
 
-Romanian puts names in the genitive/dative: "Partidului Democrat" is
-"Partidul Democrat", "Uniunii Europene" is "Uniunea Europeană", and a woman's
+Romanian puts names in the genitive/dative: "Partidului Liberal" is
+"Partidul Liberal", "Uniunii Europene" is "Uniunea Europeană", and a woman's
 given name "Elenei" is "Elena" when her surname shows she is a woman. The rules
 are data (``[inflection]`` in ``graph/lang/cues/<code>.toml``); a language without
 them (English) returns names unchanged.
@@ -31,7 +31,7 @@ def _replace_end(word: str, pairs: list[tuple[str, str]]) -> tuple[str, bool]:
 
 
 def base_person(surface: str, language: str) -> str:
-    """A person's name in the nominative: "Elenei Semenova" → "Elena Semenova"."""
+    """A person's name in the nominative: "Mariei Ivanova" → "Maria Ivanova"."""
     cues = load_cues(language)
     words = surface.split()
     endings = tuple(cues.section("inflection").get("feminine_surname_endings", []))

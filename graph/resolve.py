@@ -2,8 +2,8 @@
 
 Merging is conservative (a wrong merge is worse than a missed one). Mentions
 join when they share a gazetteer entry; when one is the acronym of another;
-when their stemmed words agree (inflected forms: "Partidului Democrat" /
-"Partidul Democrat"), a country qualifier on one side only being allowed ("codul
+when their stemmed words agree (inflected forms: "Partidului Liberal" /
+"Partidul Liberal"), a country qualifier on one side only being allowed ("codul
 penal" / "Codul penal al X"); persons when their given names agree (up to a
 transliteration: "Max"/"Maks") and their surnames are within a small edit distance
 of the same length ("…bayev"/"…beyev"), so two people sharing a surname stay two.
