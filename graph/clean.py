@@ -15,7 +15,64 @@ from .model import Piece
 
 __all__ = ["clean_text"]
 
-_SPACE = re.compile(r"\s")
+# white space that is not already one plain space: runs, newlines, tabs, no-break spaces
+_SPACE_RUN = re.compile(r"\s*[^\S ]\s*|\s{2,}")
+
+
+class _Out:
+    """The clean text being written, and its pieces (merged when contiguous)."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.pieces: list[list[int]] = []  # [clean_start, source_start, length]
+        self.last = ""
+
+    def write(self, chunk: str, source_start: int) -> None:
+        """Append ``chunk``; ``source_start`` < 0 when it has no source (an invented space)."""
+        if not self.length or self.last == " ":
+            trimmed = chunk.lstrip(" ")
+            if source_start >= 0:
+                source_start += len(chunk) - len(trimmed)
+            chunk = trimmed
+        if not chunk:
+            return
+        if source_start >= 0:
+            piece = self.pieces[-1] if self.pieces else None
+            if (
+                piece is not None
+                and piece[0] + piece[2] == self.length
+                and piece[1] + piece[2] == source_start
+            ):
+                piece[2] += len(chunk)
+            else:
+                self.pieces.append([self.length, source_start, len(chunk)])
+        self.parts.append(chunk)
+        self.length += len(chunk)
+        self.last = chunk[-1]
+
+    def space(self, source_start: int) -> None:
+        if self.length and self.last != " ":
+            self.write(" ", source_start)
+
+
+def _runs(spans: list[tuple[int, int]], skip: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """For each span, its sub-ranges left after cutting out the ``skip`` ranges."""
+    ordered = sorted(skip)
+    result: list[list[tuple[int, int]]] = []
+    for start, end in spans:
+        runs: list[tuple[int, int]] = []
+        position = start
+        for skip_start, skip_end in ordered:
+            if skip_end <= position or skip_start >= end:
+                continue
+            if skip_start > position:
+                runs.append((position, skip_start))
+            position = max(position, skip_end)
+        if position < end:
+            runs.append((position, end))
+        result.append(runs)
+    return result
 
 
 def clean_text(
@@ -27,58 +84,31 @@ def clean_text(
     joined by one space — or by nothing when the first ends in a hyphen after a
     letter and the next begins with a lower-case letter (a word cut at a page end).
     """
-    chars: list[str] = []
-    origin: list[int] = []  # source index of each clean char, -1 when invented
-    skip_iter = sorted(skip)
-    for number, (start, end) in enumerate(spans):
-        if number and chars:
+    out = _Out()
+    for number, (runs, (start, end)) in enumerate(zip(_runs(spans, skip), spans, strict=True)):
+        if number and out.length:
             following = text[start:end].lstrip()[:1]
+            previous = "".join(out.parts[-2:])
             hyphenated = (
-                chars[-1] == "-" and len(chars) > 1 and chars[-2].isalpha() and following.islower()
+                previous.endswith("-")
+                and len(previous) > 1
+                and previous[-2].isalpha()
+                and following.islower()
             )
             if not hyphenated:
-                chars.append(" ")
-                origin.append(start - 1 if start > 0 and text[start - 1].isspace() else -1)
-        position = start
-        for skip_start, skip_end in skip_iter:
-            if skip_end <= position or skip_start >= end:
-                continue
-            for index in range(position, max(position, skip_start)):
-                chars.append(text[index])
-                origin.append(index)
-            position = max(position, skip_end)
-        for index in range(position, end):
-            chars.append(text[index])
-            origin.append(index)
-    # fold white space runs into one space; strip the ends
-    out: list[str] = []
-    out_origin: list[int] = []
-    for char, source_index in zip(chars, origin, strict=True):
-        if _SPACE.match(char):
-            if not out or out[-1] == " ":
-                continue
-            out.append(" ")
-            out_origin.append(source_index)
-        else:
-            out.append(char)
-            out_origin.append(source_index)
-    while out and out[-1] == " ":
-        out.pop()
-        out_origin.pop()
+                out.space(start - 1 if start > 0 and text[start - 1].isspace() else -1)
+        for run_start, run_end in runs:
+            position = run_start
+            for match in _SPACE_RUN.finditer(text, run_start, run_end):
+                out.write(text[position : match.start()], position)
+                out.space(match.start())
+                position = match.end()
+            out.write(text[position:run_end], position)
+    clean = "".join(out.parts)
+    stripped = clean.rstrip(" ")
     pieces: list[Piece] = []
-    run_start = -1
-    for clean_index, source_index in enumerate(out_origin):
-        continues = (
-            run_start >= 0
-            and source_index >= 0
-            and source_index == out_origin[clean_index - 1] + 1
-            and out_origin[clean_index - 1] >= 0
-        )
-        if continues:
-            continue
-        if run_start >= 0:
-            pieces.append(Piece(run_start, out_origin[run_start], clean_index - run_start))
-        run_start = clean_index if source_index >= 0 else -1
-    if run_start >= 0:
-        pieces.append(Piece(run_start, out_origin[run_start], len(out_origin) - run_start))
-    return "".join(out), tuple(pieces)
+    for clean_start, source_start, length in out.pieces:
+        length = min(length, len(stripped) - clean_start)
+        if length > 0:
+            pieces.append(Piece(clean_start, source_start, length))
+    return stripped, tuple(pieces)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from ..errors import ConfigError
@@ -104,19 +104,19 @@ class LanguageProfile:
             self._cache[key] = pattern
         return pattern
 
-    @property
+    @cached_property
     def citation_re(self) -> re.Pattern[str]:
         """Matches a citation marker at the start of a string."""
         return self._compiled("citation", rf"(?:{_alternation(self.citation)})(?!\w)")
 
-    @property
+    @cached_property
     def recital_re(self) -> re.Pattern[str] | None:
         """Matches a recital marker at the start of a string (None: the language has none)."""
         if not self.recital:
             return None
         return self._compiled("recital", rf"(?:{_alternation(self.recital)})(?!\w)")
 
-    @property
+    @cached_property
     def title_re(self) -> re.Pattern[str]:
         """Matches the title formula anywhere in a line."""
         options = [_alternation(self.title)] if self.title else []
@@ -128,12 +128,12 @@ class LanguageProfile:
         folded = " ".join(line.split()).casefold().rstrip(",:")
         return any(folded == p.casefold().rstrip(",:") for p in self.parliament)
 
-    @property
+    @cached_property
     def date_re(self) -> re.Pattern[str]:
         months = "|".join(phrase_pattern(m) for m in sorted(self.months, key=len, reverse=True))
         return self._compiled("date", self.date_pattern.replace("{months}", months))
 
-    @property
+    @cached_property
     def oj_re(self) -> re.Pattern[str]:
         """Matches an Official Journal reference: "OJ C 23, 21.1.2021, p. 83"."""
         oj = _alternation(self.oj)
@@ -153,13 +153,13 @@ class LanguageProfile:
             rf"(?:\s*,\s*{page})?",
         )
 
-    @property
+    @cached_property
     def header_re(self) -> re.Pattern[str] | None:
         if not self.header:
             return None
         return self._compiled("header", rf"^\s*(?:{_alternation(self.header)})\s*$")
 
-    @property
+    @cached_property
     def footer_re(self) -> re.Pattern[str] | None:
         if not self.page_footer:
             return None
@@ -268,7 +268,7 @@ def detect_language(text: str) -> str:
         score = 3 * _line_starts(text, profile.citation_re)
         if profile.recital_re is not None:
             score += 3 * _line_starts(text, profile.recital_re)
-        score += 2 * len(profile.title_re.findall(text[:20000]))
+        score += 2 * len(profile.title_re.findall(text[:6000]))
         if score > best_score:
             best, best_score = profile.code, score
     return best
