@@ -39,7 +39,7 @@ from .lang import SUPPORTED, LanguageProfile, all_profiles, detect_language, loa
 from .meta import parse_meta
 from .model import Document, Footnote, Source, Unit, UnitKind
 
-__all__ = ["segment", "clean_text"]
+__all__ = ["segment", "clean_text", "structure_warnings"]
 
 _DASH = r"(?:[-–—•·‒―−]\s*)"
 _LEAD = re.compile(rf"^\s*{_DASH}?")
@@ -54,6 +54,7 @@ _PAREN_FOOTNOTE = re.compile(r"^\s*\((\d{1,3})\)\s*(?=\S)")
 _PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*/\s*\d{1,3}|PE\s?\d{3}\.\d{3}(?:v\d+-\d+)?)\s*$")
 _SENTENCE_END = re.compile(r"[.;:!?][\"”»’)\]]*\s*$")
 _TRAILING_MARKERS = re.compile(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,3}\))\s*$")
+_UNIT_END = re.compile(r"[.;,!?:][\"”»’)\]]*$")
 _HEADING_END = re.compile(r"[.;:,!?][\"”»’)\]]*\s*$")
 
 
@@ -442,3 +443,22 @@ def _build(source: Source, meta: object, walker: _Walker, profile: LanguageProfi
         )
     footnotes: tuple[Footnote, ...] = resolved.footnotes
     return Document(meta=meta, units=tuple(units), footnotes=footnotes, source=source)  # type: ignore[arg-type]
+
+
+def structure_warnings(document: Document) -> tuple[str, ...]:
+    """What looks incomplete about a segmented resolution, as sentences for the user.
+
+    ``segment`` builds what is there and stays silent; the caller decides whether to
+    show these (the pipeline can put them in ``Analysis.warnings``).
+    """
+    warnings: list[str] = []
+    units = [u for u in document.units if u.parent is None]
+    kinds = {u.kind for u in units}
+    origin = document.source.origin
+    if UnitKind.PARAGRAPH not in kinds:
+        warnings.append(f"{origin}: no numbered paragraphs found: the text may be truncated")
+    if units and not _UNIT_END.search(units[-1].text):
+        warnings.append(
+            f"{origin}: the text ends in the middle of {units[-1].id}: it may be truncated"
+        )
+    return tuple(warnings)

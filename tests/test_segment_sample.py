@@ -137,3 +137,20 @@ def test_truncated_resolution_keeps_what_is_there(sample_text):
     assert paragraphs[-1] == "para_12" and len(paragraphs) == 12
     assert len(document.footnotes) == 5
     assert document.unit("para_12").text == sample_text[cut - 36 : cut]
+
+
+def test_structure_warnings(document, sample_text):
+    from graph.model import Source
+    from graph.segment import structure_warnings
+
+    assert structure_warnings(document) == ()
+    cut = sample_text.index("12. ia act cu îngrijorare") + 40
+    truncated = segment(Source(sample_text[:cut], "text/plain", "cut.txt", "", "utf-8"))
+    (warning,) = structure_warnings(truncated)
+    assert "cut.txt" in warning and "para_12" in warning and "truncated" in warning
+    early = segment(
+        Source(
+            sample_text[: sample_text.index("- C. întrucât")], "text/plain", "c.txt", "", "utf-8"
+        )
+    )
+    assert any("no numbered paragraphs" in w for w in structure_warnings(early))
