@@ -1,0 +1,292 @@
+"""The line walker: one pass over a resolution's body, classifying each line.
+
+A line opens a citation, a recital or a paragraph, is a footnote block (or the next
+line of one), a section heading, page furniture, or the continuation of the unit
+before it — or that paragraph's next subparagraph. :mod:`graph.segment` runs the
+walker and turns what it gathered into the document model; the rules themselves
+are explained in its docstring.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .footnotes import FootnoteBlock, Marker, find_markers
+from .lang import LanguageProfile, all_profiles
+from .model import UnitKind
+
+_DASH = r"(?:[-–—•·‒―−]\s*)"
+_LEAD = re.compile(rf"^\s*{_DASH}?")
+# A recital's letter: Latin A…Z, AA…, or another script's (Greek "Α.", "ΣΤ.", Cyrillic "Б.").
+_RECITAL = re.compile(rf"^\s*{_DASH}?([^\W\d_]{{1,3}})\s?\.\s+(?=\S)")
+_BARE_LABEL = re.compile(
+    rf"^\s*(?:{_DASH}|[A-Z]{{1,2}}\s?\.|[^\W\d_a-z]{{1,3}}\.|\d{{1,3}}\s?\.|\(\d{{1,3}}\)|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*$"
+)
+_PARAGRAPH = re.compile(r"^\s*(\d{1,3})\s?\.\s*(?=\S)")
+_SUP_FOOTNOTE = re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?=\S)")
+_PAREN_FOOTNOTE = re.compile(r"^\s*\((\d{1,3})\)\s*(?=\S)")
+_PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*/\s*\d{1,3}|PE\s?\d{3}\.\d{3}(?:v\d+-\d+)?)\s*$")
+_SENTENCE_END = re.compile(r"[.;:!?][\"”»’)\]]*\s*$")
+_TRAILING_MARKERS = re.compile(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,3}\))\s*$")
+_UNIT_END = re.compile(r"[.;,!?:][\"”»’)\]]*$")
+_HEADING_END = re.compile(r"[.;:,!?][\"”»’)\]]*\s*$")
+
+
+@dataclass
+class _Builder:
+    """A unit being assembled: its label and the source ranges of its content."""
+
+    kind: UnitKind
+    label: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    parent: _Builder | None = None
+    children: list[_Builder] = field(default_factory=list)
+
+
+def _letter_value(label: str) -> int:
+    value = 0
+    for char in label:
+        value = value * 26 + (ord(char) - ord("A") + 1)
+    return value
+
+
+def _next_letter(label: str | None) -> str:
+    """A → B, Z → AA, AZ → BA: the EP's recital letters after Z."""
+    if label is None:
+        return "A"
+    value = _letter_value(label) + 1
+    letters = ""
+    while value:
+        value, rest = divmod(value - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _last_chunk(text: str, spans: list[tuple[int, int]]) -> str:
+    for start, end in reversed(spans):
+        chunk = _TRAILING_MARKERS.sub("", text[start:end].rstrip()).rstrip()
+        if chunk:
+            return chunk
+    return ""
+
+
+def _ends_sentence(text: str, spans: list[tuple[int, int]]) -> bool:
+    return bool(_SENTENCE_END.search(_last_chunk(text, spans)))
+
+
+def _ends_unit(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Ends as a unit does: a citation with a comma, a recital or paragraph with ; or ."""
+    return bool(_HEADING_END.search(_last_chunk(text, spans)))
+
+
+class _Walker:
+    """One pass over the lines of the body, building units and footnote blocks."""
+
+    def __init__(self, text: str, profile: LanguageProfile) -> None:
+        self.text = text
+        self.profile = profile
+        self.units: list[_Builder] = []
+        self.current: _Builder | None = None
+        self.blocks: list[FootnoteBlock] = []
+        self.markers: list[Marker] = []
+        self.page_markers: list[Marker] = []  # markers since the last footnote group
+        self.in_footnotes = False
+        self.last_recital: str | None = None
+        self.recital_labels: set[str] = set()
+        self.next_paragraph = 1
+        self.zone = "citations"
+        self.wrapped = False  # lines are a PDF's visual lines, not whole blocks
+        self.footers = [p.footer_re for p in all_profiles() if p.footer_re is not None]
+        words = sorted(
+            {w.strip() for p in all_profiles() for w in p.navigation}, key=len, reverse=True
+        )
+        self.navigation = re.compile("|".join(re.escape(w) for w in words) or "(?!)", re.IGNORECASE)
+
+    def start(self, kind: UnitKind, label: str, content_start: int, end: int) -> None:
+        builder = _Builder(kind, label)
+        self.units.append(builder)
+        self.current = builder
+        self.add(builder, content_start, end)
+
+    def add(self, builder: _Builder, start: int, end: int) -> None:
+        builder.spans.append((start, end))
+        if builder.parent is not None:
+            builder.parent.spans.append((start, end))
+        found = find_markers(self.text, start, end, builder)
+        self.markers.extend(found)
+        self.page_markers.extend(found)
+
+    def footnote(
+        self, marker: str, number: int, content_start: int, end: int, line_start: int
+    ) -> None:
+        self.blocks.append(
+            FootnoteBlock(
+                marker, number, line_start, [(content_start, end)], tuple(self.page_markers)
+            )
+        )
+        self.in_footnotes = True
+
+    def opens_something(self, line: str) -> bool:
+        """True when ``line`` opens a unit or a footnote block."""
+        if _SUP_FOOTNOTE.match(line) or _PAREN_FOOTNOTE.match(line):
+            return True
+        return self._starts_unit(line)
+
+    def line(
+        self, start: int, end: int, after_blank: bool, following: str | None, prefix: str = ""
+    ) -> bool:
+        """Take one line; False when the page footer says the resolution is over.
+
+        ``after_blank``: a blank line precedes it; ``following``: the next non-blank
+        line (None at the end), to tell a section heading from a subparagraph.
+        ``prefix``: a label printed on the line before, read as if it opened this one
+        (offsets stay in the source: the content starts at ``start``).
+        """
+        line = prefix + self.text[start:end]
+        start -= len(prefix)
+        if any(footer.match(line) for footer in self.footers):
+            return False
+        if _PAGE_NUMBER.match(line):
+            return True
+        if self._footnote_line(line, start, end):
+            return True
+        if (
+            self.in_footnotes
+            and not after_blank
+            and not _ends_sentence(self.text, self.blocks[-1].spans)
+            and not self._starts_unit(line)
+        ):
+            self.blocks[-1].spans.append(
+                (start + len(line) - len(line.lstrip()), end)
+            )  # a footnote's next line
+            return True
+        if self.in_footnotes:
+            if self.blocks[-1].marker.startswith("(") and not self._starts_unit(line):
+                return False  # a web page lists its footnotes last: what follows is the page's
+            self.in_footnotes = False
+            self.page_markers = []  # a new page: markers restart
+        if self.navigation.fullmatch(line.strip()):
+            return True
+        if (
+            self._recital(line, start, end)
+            or self._paragraph(line, start, end)
+            or self._citation(line, start, end)
+        ):
+            return True
+        if self._heading(line, following):
+            return True
+        self._continuation(line, start, end, after_blank)
+        return True
+
+    def _recital_label(self, line: str) -> re.Match[str] | None:
+        """The match of a recital's letter opening ``line``, if it opens the next recital.
+
+        The next letter in sequence is enough once recitals have begun (or when the
+        language has no recital marker, as Swedish); any other capital-letter label
+        (another script's, or the first "A.") needs the recital marker after it.
+        """
+        if self.zone == "paragraphs":
+            return None
+        match = _RECITAL.match(line)
+        if match is None or not match.group(1).isupper() or match.group(1) in self.recital_labels:
+            return None
+        marker = self.profile.recital_re
+        if marker is not None and marker.match(line, match.end()):
+            return match
+        in_sequence = match.group(1) == _next_letter(self.last_recital)
+        if in_sequence and (self.last_recital is not None or marker is None):
+            return match
+        return None
+
+    def _starts_unit(self, line: str) -> bool:
+        if self._recital_label(line) is not None:
+            return True
+        paragraph = _PARAGRAPH.match(line)
+        if paragraph and int(paragraph.group(1)) == self.next_paragraph:
+            return True
+        lead = _LEAD.match(line)
+        return bool(self.profile.citation_re.match(line, lead.end() if lead else 0))
+
+    def _heading(self, line: str, following: str | None) -> bool:
+        """A section heading between units ("General remarks"): not part of any unit.
+
+        It ends no sentence, follows a unit that does, and a new unit comes next.
+        """
+        if self.current is None or following is None or len(line) > 200:
+            return False
+        if _HEADING_END.search(line.rstrip()) or not _ends_unit(self.text, self.current.spans):
+            return False
+        return self._starts_unit(following)
+
+    def _footnote_line(self, line: str, start: int, end: int) -> bool:
+        match = _SUP_FOOTNOTE.match(line)
+        if match is not None:
+            sup = match.group(1)
+            number = int(sup.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")))
+            self.footnote(sup, number, start + match.end(), end, start)
+            return True
+        match = _PAREN_FOOTNOTE.match(line)
+        if match is not None:
+            number = int(match.group(1))
+            pending = any(m.number == number for m in self.page_markers)
+            if pending and (
+                self.zone == "paragraphs" or self.in_footnotes or self.profile.oj_re.search(line)
+            ):
+                self.footnote(f"({number})", number, start + match.end(), end, start)
+                return True
+        return False
+
+    def _recital(self, line: str, start: int, end: int) -> bool:
+        match = self._recital_label(line)
+        if match is None:
+            return False
+        self.zone = "recitals"
+        self.last_recital = match.group(1)
+        self.recital_labels.add(match.group(1))
+        self.start(UnitKind.RECITAL, match.group(1), start + match.end(), end)
+        return True
+
+    def _paragraph(self, line: str, start: int, end: int) -> bool:
+        match = _PARAGRAPH.match(line)
+        if match is None or int(match.group(1)) != self.next_paragraph:
+            return False
+        if self.next_paragraph == 1 and not self.units:
+            return False  # a numbered line before any citation or recital is not a paragraph 1
+        self.zone = "paragraphs"
+        self.next_paragraph += 1
+        self.start(UnitKind.PARAGRAPH, match.group(1), start + match.end(), end)
+        return True
+
+    def _citation(self, line: str, start: int, end: int) -> bool:
+        if self.zone != "citations":
+            return False
+        lead = _LEAD.match(line)
+        offset = lead.end() if lead else 0
+        dashed = bool(lead and lead.group(0).strip())
+        if not self.profile.citation_re.match(line, offset) and not (dashed and self.units):
+            return False
+        count = sum(1 for u in self.units if u.kind is UnitKind.CITATION)
+        self.start(UnitKind.CITATION, str(count + 1), start + offset, end)
+        return True
+
+    def _continuation(self, line: str, start: int, end: int, after_blank: bool) -> None:
+        current = self.current
+        if current is None:
+            return  # title block leftovers ("The European Parliament,")
+        paragraph = current.parent or current
+        block_break = after_blank or not self.wrapped
+        if (
+            paragraph.kind is UnitKind.PARAGRAPH
+            and block_break
+            and _ends_sentence(self.text, current.spans)
+        ):
+            if not paragraph.children:
+                lead = _Builder(UnitKind.SUBPARAGRAPH, "1", list(paragraph.spans), paragraph)
+                paragraph.children.append(lead)
+            child = _Builder(UnitKind.SUBPARAGRAPH, str(len(paragraph.children) + 1), [], paragraph)
+            paragraph.children.append(child)
+            self.current = child
+            self.add(child, start + len(line) - len(line.lstrip()), end)
+            return
+        self.add(current, start + len(line) - len(line.lstrip()), end)
