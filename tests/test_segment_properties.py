@@ -147,3 +147,41 @@ def test_reading_then_segmenting_generated_resolutions(text, encoding):
     except InputError:
         return
     _check_pieces(document)
+
+
+_TAGS = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<td>",
+        "</td>",
+        "<tr>",
+        "<table>",
+        "<sup>",
+        "</sup>",
+        "<br>",
+        "<ol>",
+        "<li>",
+        "</ol>",
+        "<ul type='A'>",
+        "<script>",
+        "</script>",
+        "<!-- x -->",
+        "&nbsp;",
+        "&amp;",
+        "<b>",
+        "–",
+    ]
+)
+
+
+@SETTINGS
+@given(st.lists(_TAGS | _WORDS | st.text(max_size=5), max_size=40).map("".join))
+def test_arbitrary_html_only_raises_input_errors(body):
+    page = f"<!DOCTYPE html><html><body>{body}</body></html>"
+    try:
+        source = read_bytes(page.encode("utf-8"), "page.html")
+        document = segment(source)
+    except InputError:
+        return
+    _check_pieces(document)
