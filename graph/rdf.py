@@ -173,7 +173,7 @@ def _units(
         out.add(node, O_ELI.is_part_of, parent)
         out.add(parent, O_ELI.has_part, node)
         out.add(node, O_ELI.number, Literal(unit.label))
-        out.add(node, O_EPKG.ordinal, Literal(str(unit.ordinal), datatype=O_XSD.integer))
+        out.add(node, O_EPKG.ordinal, _integer(unit.ordinal))
         out.add(node, O_NIF.isString, Literal(unit.text, language=lang))
         for footnote_id in unit.footnotes:
             if footnote_id not in nodes:
@@ -220,12 +220,17 @@ def _entities(
             out.add(node, O_ELI.is_part_of, whole)
         for mention in entity.mentions:
             unit = _unit(unit_nodes, mention.unit)
+            if not 0 <= mention.start < mention.end:
+                raise ValueError(
+                    f"entity {entity.type}/{entity.key}: empty or inverted mention span "
+                    f"{mention.start},{mention.end} in {mention.unit}"
+                )
             out.add(unit, O_EPKG.mentions, node)
             phrase = NamedNode(_iri.phrase_iri(unit.value, mention.start, mention.end))
             out.add(phrase, _TYPE, O_NIF.Phrase)
             out.add(phrase, O_NIF.referenceContext, unit)
-            out.add(phrase, O_NIF.beginIndex, _nonneg(mention.start))
-            out.add(phrase, O_NIF.endIndex, _nonneg(mention.end))
+            out.add(phrase, O_NIF.beginIndex, _integer(mention.start))
+            out.add(phrase, O_NIF.endIndex, _integer(mention.end))
             out.add(phrase, O_NIF.anchorOf, Literal(mention.surface))
             out.add(phrase, O_ITSRDF.taIdentRef, node)
     return nodes
@@ -311,8 +316,9 @@ def _datetime(moment: _dt.datetime) -> Literal:
     return Literal(text, datatype=O_XSD.dateTime)
 
 
-def _nonneg(value: int) -> Literal:
-    return Literal(str(value), datatype=O_XSD.nonNegativeInteger)
+def _integer(value: int) -> Literal:
+    """xsd:integer, as the contract writes offsets and ordinals (``nif:beginIndex 120``)."""
+    return Literal(str(value), datatype=O_XSD.integer)
 
 
 def _concept(name: str, allowed: Iterable[str], what: str) -> NamedNode:

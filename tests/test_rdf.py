@@ -164,3 +164,13 @@ def test_unknown_vocabulary_raises(field: str, value: object, match: str) -> Non
         analysis = dataclasses.replace(analysis, relations=(rel,))
     with pytest.raises(ValueError, match=match):
         build_quads(analysis)
+
+
+def test_an_empty_mention_span_is_refused_with_its_entity_named() -> None:
+    analysis = small_analysis()
+    person = analysis.entities[0]
+    bad = dataclasses.replace(person.mentions[0], start=5, end=5, surface="")
+    person = dataclasses.replace(person, mentions=(bad,))
+    analysis = dataclasses.replace(analysis, entities=(person,) + analysis.entities[1:])
+    with pytest.raises(ValueError, match="Person/ivan-petrov: empty or inverted mention span 5,5"):
+        build_quads(analysis)

@@ -73,7 +73,7 @@ MUTATIONS: dict[str, tuple[Mutation, str]] = {
     "offset beyond the text": (
         _replace_object(
             NIF + "endIndex", EXPR + "/rec_A#char=9,20",
-            Literal("999", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")),
+            Literal("999", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
         ),
         EXPR + "/rec_A#char=9,20",
     ),
