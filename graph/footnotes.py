@@ -24,7 +24,9 @@ from .model import Footnote, UnitKind
 __all__ = ["Marker", "FootnoteBlock", "Resolved", "find_markers", "resolve_footnotes"]
 
 _SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
-_PAREN = re.compile(r"(?<=[^\s(\[])\((\d{1,3})\)")
+# "(1)" or "[1]" glued to the word before; or, as a last resort, "word (1)," with a space
+_PAREN = re.compile(r"(?<=[^\s(\[])(?:\((\d{1,3})\)|\[(\d{1,3})\])")
+_SPACED = re.compile(r"\s\((\d{1,3})\)(?=[\s,.;:]|$)")
 _TO_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
@@ -37,6 +39,7 @@ class Marker:
     end: int
     paren: bool  # "(1)" rather than "¹"
     after_digit: bool  # glued to a digit: "3(2)" may be a paragraph of an article
+    spaced: bool = False  # "word (1)": more often an enumeration than a marker
 
 
 @dataclass
@@ -65,18 +68,19 @@ def find_markers(text: str, start: int, end: int, _owner: Any = None) -> list[Ma
         found.append(Marker(number, match.start(), match.end(), False, False))
     for match in _PAREN.finditer(text, start, end):
         before = text[match.start() - 1] if match.start() > 0 else ""
-        found.append(
-            Marker(int(match.group(1)), match.start(), match.end(), True, before.isdigit())
-        )
+        number = int(match.group(1) or match.group(2))
+        found.append(Marker(number, match.start(), match.end(), True, before.isdigit()))
+    for match in _SPACED.finditer(text, start, end):
+        found.append(Marker(int(match.group(1)), match.start(), match.end(), True, False, True))
     found.sort(key=lambda m: m.start)
     return found
 
 
 def _choose(block: FootnoteBlock, used: set[Marker], everything: Sequence[Marker]) -> Marker | None:
-    paren_block = block.marker.startswith("(")
+    paren_block = block.marker.startswith(("(", "["))
 
-    def rank(marker: Marker) -> tuple[int, int, int]:
-        return (marker.paren != paren_block, marker.after_digit, marker.start)
+    def rank(marker: Marker) -> tuple[bool, bool, bool, int]:
+        return (marker.paren != paren_block, marker.spaced, marker.after_digit, marker.start)
 
     candidates = [m for m in block.page if m.number == block.number and m not in used]
     if not candidates:  # the page's marker was lost: any earlier unmatched one

@@ -215,6 +215,8 @@ def trim_to_resolution(text: str) -> str:
         taken_title = False
         for index in range(title - 1, max(-1, title - 5), -1):
             line = lines[index].strip()
+            if not line:
+                continue
             if LOCAL_ID.search(line) and len(LOCAL_ID.sub("", line).strip()) < 20:
                 start = index
                 continue

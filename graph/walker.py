@@ -21,14 +21,14 @@ _LEAD = re.compile(rf"^\s*{_DASH}?")
 # A recital's letter: Latin A…Z, AA…, or another script's (Greek "Α.", "ΣΤ.", Cyrillic "Б.").
 _RECITAL = re.compile(rf"^\s*{_DASH}?([^\W\d_]{{1,3}})\s?\.\s+(?=\S)")
 _BARE_LABEL = re.compile(
-    rf"^\s*(?:{_DASH}|[A-Z]{{1,2}}\s?\.|[^\W\d_a-z]{{1,3}}\.|\d{{1,3}}\s?\.|\(\d{{1,3}}\)|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*$"
+    rf"^\s*(?:{_DASH}|[A-Z]{{1,2}}\s?\.|[^\W\d_a-z]{{1,3}}\.|\d{{1,3}}\s?\.|\(\d{{1,3}}\)|\[\d{{1,3}}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*$"
 )
 _PARAGRAPH = re.compile(r"^\s*(\d{1,3})\s?\.\s*(?=\S)")
 _SUP_FOOTNOTE = re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?=\S)")
-_PAREN_FOOTNOTE = re.compile(r"^\s*\((\d{1,3})\)\s*(?=\S)")
+_PAREN_FOOTNOTE = re.compile(r"^\s*(?:\((\d{1,3})\)|\[(\d{1,3})\])\s*(?=\S)")
 _PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*/\s*\d{1,3}|PE\s?\d{3}\.\d{3}(?:v\d+-\d+)?)\s*$")
 _SENTENCE_END = re.compile(r"[.;:!?][\"”»’)\]]*\s*$")
-_TRAILING_MARKERS = re.compile(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,3}\))\s*$")
+_TRAILING_MARKERS = re.compile(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,3}\)|\[\d{1,3}\])\s*$")
 _UNIT_END = re.compile(r"[.;,!?:][\"”»’)\]]*$")
 _HEADING_END = re.compile(r"[.;:,!?][\"”»’)\]]*\s*$")
 
@@ -228,12 +228,12 @@ class _Walker:
             return True
         match = _PAREN_FOOTNOTE.match(line)
         if match is not None:
-            number = int(match.group(1))
+            number = int(match.group(1) or match.group(2))
             pending = any(m.number == number for m in self.page_markers)
             if pending and (
                 self.zone == "paragraphs" or self.in_footnotes or self.profile.oj_re.search(line)
             ):
-                self.footnote(f"({number})", number, start + match.end(), end, start)
+                self.footnote(line[: match.end()].strip(), number, start + match.end(), end, start)
                 return True
         return False
 

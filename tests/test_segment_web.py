@@ -270,3 +270,20 @@ def test_web_page_furniture_after_the_footnotes_is_dropped(english):
     nav = text.replace("2.\tCalls on", "Next\n\n2.\tCalls on")
     document = segment(Source(nav, "text/plain", "nav.txt", "", "utf-8"))
     assert document.unit("para_1").text.endswith("immediate and unconditional release;")
+
+
+def test_bracketed_and_spaced_markers(english):
+    """Some EP pages print markers as "[1]"; the Official Journal as "text (1),"."""
+    text = (FIXTURES / "en-browser.txt").read_text(encoding="utf-8")
+    bracketed = text.replace("2019(1)", "2019[1]").replace("(1)OJ", "[1] OJ")
+    document = segment(Source(bracketed, "text/plain", "b.txt", "", "utf-8"))
+    assert _shape(document)[1:] == _shape(english["en-browser.txt"])[1:]
+    assert document.footnotes[0].marker == "[1]"
+    spaced = text.replace("2019(1)", "2019 (1)").replace("2020(2)", "2020 (2)")
+    document = segment(Source(spaced, "text/plain", "s.txt", "", "utf-8"))
+    assert _shape(document)[1:] == _shape(english["en-browser.txt"])[1:]
+    # "Rules 144(5) and 132(4)" stay text: no footnote claims them
+    assert (
+        document.unit("cit_5").text
+        == "having regard to Rules 144(5) and 132(4) of its Rules of Procedure,"
+    )
