@@ -1,0 +1,231 @@
+"""Inputs that are resolutions, but awkward: legacy encodings, truncated, huge; and the
+CLI's last line of defence (internal errors, a closed pipe, a store after a failure)."""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graph.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "examples" / "TA-9-2021-0056-ro.txt"
+
+# Legacy encodings have no ș ț with a comma below (cp1250 and ISO-8859-2 write the cedilla
+# forms) and no superscript digits: the encoded variant uses what the encoding can say.
+_CEDILLA = str.maketrans("șțȘȚ", "şţŞŢ")
+_NO_SUPERSCRIPT = str.maketrans("", "", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_ASCII_QUOTES = str.maketrans("„”", '""')
+
+
+def _legacy(text: str, encoding: str) -> str:
+    text = text.translate(_NO_SUPERSCRIPT)
+    if encoding in ("cp1250", "iso-8859-2"):
+        text = text.translate(_CEDILLA)
+    if encoding == "iso-8859-2":
+        text = text.translate(_ASCII_QUOTES)
+    return text
+
+
+ENCODINGS = [
+    # (id, encoding of the text, how the bytes are made)
+    ("utf-8-bom", "utf-8", lambda t: b"\xef\xbb\xbf" + t.encode("utf-8")),
+    ("utf-16-bom", "utf-16", lambda t: t.encode("utf-16")),
+    ("utf-16-le-no-bom", "utf-16", lambda t: t.encode("utf-16-le")),
+    ("utf-16-be-no-bom", "utf-16", lambda t: t.encode("utf-16-be")),
+    ("cp1250", "cp1250", lambda t: _legacy(t, "cp1250").encode("cp1250")),
+    ("iso-8859-2", "iso-8859-2", lambda t: _legacy(t, "iso-8859-2").encode("iso-8859-2")),
+    ("iso-8859-16", "iso-8859-16", lambda t: _legacy(t, "iso-8859-16").encode("iso-8859-16")),
+]
+
+
+def _parse_json(path: Path) -> dict:
+    result = CliRunner().invoke(main, ["parse", "--json", str(path)])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_encodings_table_size() -> None:
+    assert len(ENCODINGS) == 7
+
+
+@pytest.mark.parametrize("name,encoding,make", ENCODINGS, ids=[e[0] for e in ENCODINGS])
+def test_legacy_and_utf16_files_decode_to_the_same_units(
+    name: str, encoding: str, make, tmp_path: Path, sample_text: str
+) -> None:
+    # The reference: the same characters, saved as UTF-8.
+    same_text = _legacy(sample_text, encoding) if encoding not in ("utf-8", "utf-16") else sample_text
+    reference = tmp_path / "utf8.txt"
+    reference.write_text(same_text, encoding="utf-8")
+    encoded = tmp_path / f"{name}.txt"
+    encoded.write_bytes(make(sample_text))
+    expected = _parse_json(reference)
+    got = _parse_json(encoded)
+    assert len(got["units"]) == len(expected["units"]) == 63
+    # ş and ș are the same letter; which one a legacy file yields depends on its code page.
+    fold = str.maketrans("şţŞŢ", "șțȘȚ")
+    assert [u["text"].translate(fold) for u in got["units"]] == [
+        u["text"].translate(fold) for u in expected["units"]
+    ]
+    assert [u["id"] for u in got["units"]] == [u["id"] for u in expected["units"]]
+    for key in ("local_id", "doc_id", "date", "procedure", "language"):
+        assert got["meta"][key] == expected["meta"][key]
+    assert "ș" in "".join(u["text"] for u in got["units"]).translate(fold)
+
+
+# ---- truncated resolutions: built as far as they go, with one warning line ----------
+
+CUTS = [0.1, 0.5, 0.8, 0.995]
+
+
+@pytest.mark.parametrize("fraction", CUTS)
+def test_a_truncated_resolution_is_parsed_as_far_as_it_goes_with_a_warning(
+    fraction: float, tmp_path: Path, sample_text: str
+) -> None:
+    cut = tmp_path / "cut.txt"
+    cut.write_text(sample_text[: int(len(sample_text) * fraction)], encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", "--json", str(cut)])
+    assert result.exit_code == 0, result.output
+    warnings = result.stderr.splitlines()
+    assert len(warnings) == 1, result.stderr
+    assert warnings[0].startswith(f"epkg: warning: {cut}: the text looks truncated")
+    assert warnings[0].endswith("built what is there")
+    full = _parse_json(SAMPLE)
+    units = json.loads(result.stdout)["units"]
+    assert 0 < len(units) <= len(full["units"])
+    # every unit but the cut one is the full document's unit, word for word
+    by_id = {u["id"]: u["text"] for u in full["units"]}
+    for unit in units[:-1]:
+        if unit["id"] != units[-1]["parent"]:  # the paragraph of a cut subparagraph is cut too
+            assert unit["text"] == by_id[unit["id"]]
+    assert by_id[units[-1]["id"]].startswith(units[-1]["text"][:20])
+
+
+def test_a_whole_resolution_gives_no_warning(sample_path: Path) -> None:
+    result = CliRunner().invoke(main, ["parse", str(sample_path)])
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_build_of_a_truncated_resolution_writes_the_graph_and_warns(
+    tmp_path: Path, sample_text: str
+) -> None:
+    cut = tmp_path / "cut.txt"
+    cut.write_text(sample_text[: int(len(sample_text) * 0.8)], encoding="utf-8")
+    out = tmp_path / "cut.nt"
+    result = CliRunner().invoke(main, ["build", str(cut), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "epkg: warning:" in result.stderr and "looks truncated" in result.stderr
+    assert "ends mid-sentence" in result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "/ro/para_1>" in text and "/ro/para_27>" not in text
+
+
+# ---- a huge file: finishes with bounded memory ------------------------------------
+
+
+def _peak_rss_of(args: list[str]) -> tuple[subprocess.CompletedProcess[str], int]:
+    """Run a command; its peak resident memory in bytes (Linux reports KiB)."""
+    code = (
+        "import resource, subprocess, sys\n"
+        "done = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+        "sys.stdout.write(f'{done.returncode} {peak}\\n'); sys.stderr.write(done.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                          timeout=900, check=False)
+    rc, peak = done.stdout.split()
+    return subprocess.CompletedProcess(args, int(rc), "", done.stderr), int(peak) * 1024
+
+
+def test_a_file_of_megabytes_finishes_with_memory_linear_in_its_size(tmp_path: Path) -> None:
+    """The sample repeated to 1 and 4 MB: parsed, and the memory the bigger one needs
+    grows with the size (×4 input → well under ×8 memory over the interpreter's own):
+    nothing quadratic. Twenty megabytes are measured in the README, not here (CI time)."""
+    data = SAMPLE.read_bytes()
+    peaks = {}
+    baseline_done, baseline = _peak_rss_of([sys.executable, "-c", "import graph.segment"])
+    assert baseline_done.returncode == 0
+    for megabytes in (1, 4):
+        big = tmp_path / f"big-{megabytes}.txt"
+        big.write_bytes(data * (megabytes * 1024 * 1024 // len(data) + 1))
+        done, peak = _peak_rss_of([sys.executable, "-m", "graph.cli", "parse", str(big)])
+        assert done.returncode == 0, done.stderr
+        assert "Traceback" not in done.stderr
+        peaks[megabytes] = peak - baseline
+    assert peaks[4] < 8 * peaks[1], peaks
+    assert peaks[4] < 200 * 4 * 1024 * 1024, peaks  # under 200 bytes of memory per input byte
+
+
+# ---- the CLI's last line of defence -------------------------------------------------
+
+
+def test_an_internal_error_is_one_line_pointing_to_debug(
+    monkeypatch: pytest.MonkeyPatch, sample_path: Path
+) -> None:
+    import graph.read
+
+    def broken(path: object) -> object:
+        raise RuntimeError("something nobody expected")
+
+    monkeypatch.setattr(graph.read, "read_path", broken)
+    result = CliRunner().invoke(main, ["parse", str(sample_path)])
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("epkg: internal error: RuntimeError: something nobody expected")
+    assert "--debug" in lines[0]
+    debug = CliRunner().invoke(main, ["--debug", "parse", str(sample_path)])
+    assert isinstance(debug.exception, RuntimeError)  # --debug lets the traceback through
+
+
+def test_a_typed_error_with_debug_shows_the_traceback(tmp_path: Path) -> None:
+    from graph.errors import EmptyInputError
+
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = CliRunner().invoke(main, ["--debug", "parse", str(empty)])
+    assert isinstance(result.exception, EmptyInputError)
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path, sample_text: str) -> None:
+    """`epkg parse big.txt | head -1`: exit 141 as for SIGPIPE, nothing on stderr.
+
+    The listing (~130 KB, one write per line) outgrows the pipe's buffer, so a write
+    meets the closed pipe whatever Python's buffering (PYTHONUNBUFFERED may be set).
+    """
+    big = tmp_path / "many.txt"
+    big.write_text(sample_text * 24, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "graph.cli", "parse", str(big)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline().startswith(b"P9_TA(2021)0056")
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 141, stderr
+    assert stderr == ""
+
+
+def test_a_failed_build_leaves_the_store_as_it_was(tmp_path: Path, sample_path: Path) -> None:
+    store = tmp_path / "store"
+    first = CliRunner().invoke(main, ["build", str(sample_path), "--store", str(store)])
+    assert first.exit_code == 0, first.output
+    from graph.store import open_store
+
+    with open_store(store, read_only=True) as opened:
+        before = opened.counts()
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"%PDF-1.4\n\x00\x01binary")
+    again = CliRunner().invoke(main, ["build", str(bad), "--store", str(store)])
+    assert again.exit_code == 2
+    assert f"{bad}: this is a PDF file" in again.stderr
+    with open_store(store, read_only=True) as opened:
+        assert opened.counts() == before
+    assert before and all(count > 100 for count in before.values())
