@@ -163,11 +163,21 @@ def decode(data: bytes, origin: str) -> tuple[str, str]:
         score = _score(candidate)
         if best is None or score > best[0]:
             best = (score, name, candidate)
-    if best is None:
+    if best is None or _mostly_non_ascii(best[2]):
+        # European text in a single-byte code page is mostly ASCII; text that is not
+        # is in an encoding we do not read (Greek or Cyrillic code pages, GBK, Shift-JIS…)
         raise EncodingError(
-            f"{origin}: not valid UTF-8, UTF-16, cp1250, ISO-8859-2 or ISO-8859-16; {_EXPECTED}"
+            f"{origin}: not valid UTF-8 or UTF-16, and not European text in cp1250, "
+            f"ISO-8859-2 or ISO-8859-16; {_EXPECTED} (save it as UTF-8)"
         )
     return best[2], best[1]
+
+
+def _mostly_non_ascii(text: str) -> bool:
+    letters = [c for c in text[:65536] if not c.isspace() and not c.isdigit()]
+    if not letters:
+        return False
+    return sum(1 for c in letters if c >= "\x80") > 0.3 * len(letters)
 
 
 def _check_text(text: str, origin: str) -> None:

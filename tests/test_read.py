@@ -139,3 +139,17 @@ def test_html_detected_by_content():
     assert source.text.split() == ["Hello", "world"]
     plain = read_bytes(b"a < b and c > d", "x.html", "text/html")
     assert plain.media_type == "text/plain"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Ψήφισμα του Ευρωπαϊκού Κοινοβουλίου της 11ης Φεβρουαρίου 2021", "cp1253"),
+        ("Резолюция на Европейския парламент от 11 февруари 2021 г.", "cp1251"),
+        ("欧洲议会关于哈萨克斯坦人权状况的决议", "gbk"),
+    ],
+)
+def test_unsupported_code_pages_are_an_encoding_error(text, encoding):
+    with pytest.raises(EncodingError, match="UTF-8"):
+        read_bytes(text.encode(encoding), "other.txt")
+    assert read_bytes(text.encode("utf-8"), "other.txt").text == text
