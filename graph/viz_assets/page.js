@@ -28,8 +28,8 @@
     n.data.size = n.data.group === 'unit' ? 14 : Math.min(56, 16 + 5 * Math.sqrt(degree.get(n.data.id) || 0));
     return { group: 'nodes', data: n.data, position: { x: n.position.x, y: n.position.y } };
   });
-  var edges = data.mentions.edges.map(function (e) { return { group: 'edges', data: e.data }; })
-    .concat(data.coMentions.map(function (e) { return { group: 'edges', data: e.data }; }));
+  var edges = data.mentions.edges.map(function (e) { return { group: 'edges', data: e.data }; });
+  var coMentionsAdded = false; // added on first use: they can outnumber everything else
 
   var legend = data.legend.entityTypes.concat(data.legend.unitKinds);
   var style = [
@@ -41,7 +41,7 @@
     { selector: 'node[group = "unit"]', style: { 'font-size': 7, 'color': '#555' } },
     { selector: 'edge', style: {
       'width': 'mapData(weight, 1, 6, 0.8, 4)', 'line-color': '#b5b5b5', 'opacity': 0.7,
-      'curve-style': 'straight' } },
+      'curve-style': 'haystack', 'haystack-radius': 0 } },
     { selector: 'edge[kind = "part_of"]', style: { 'line-style': 'dashed', 'line-color': '#777' } },
     { selector: 'edge[kind = "footnote"]', style: { 'line-style': 'dotted', 'line-color': '#999' } },
     { selector: 'edge[kind = "co_mention"]', style: { 'line-color': '#6b8fc7' } },
@@ -61,7 +61,8 @@
     style: style,
     layout: { name: 'preset', fit: true, padding: 30, animate: false },
     minZoom: 0.02, maxZoom: 6,
-    textureOnViewport: big, hideEdgesOnViewport: big, motionBlur: false
+    textureOnViewport: big, hideEdgesOnViewport: big, motionBlur: false,
+    pixelRatio: big ? 1 : 'auto'
   });
 
   // ---- visibility: view, filters, search -------------------------------------
@@ -115,6 +116,10 @@
 
   function setView(view) {
     state.view = view;
+    if (view === 'co-mentions' && !coMentionsAdded) {
+      coMentionsAdded = true;
+      cy.add(data.coMentions.map(function (e) { return { group: 'edges', data: e.data }; }));
+    }
     document.getElementById(view === 'mentions' ? 'view-mentions' : 'view-co-mentions').checked = true;
     applyVisibility();
   }
