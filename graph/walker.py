@@ -63,6 +63,18 @@ def _next_letter(label: str | None) -> str:
     return letters
 
 
+def _is_banner(line: str) -> bool:
+    """An all-capitals line of words, without sentence punctuation: a heading like "ANNEX"."""
+    stripped = line.strip()
+    cased = [c for c in stripped if c.isalpha()]
+    return (
+        len(cased) >= 4
+        and all(c.isupper() for c in cased)
+        and not _HEADING_END.search(stripped)
+        and len(stripped.split()) <= 12
+    )
+
+
 def _last_chunk(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in reversed(spans):
         chunk = _TRAILING_MARKERS.sub("", text[start:end].rstrip()).rstrip()
@@ -168,6 +180,8 @@ class _Walker:
             self.page_markers = []  # a new page: markers restart
         if self.navigation.fullmatch(line.strip()):
             return True
+        if self.zone == "paragraphs" and _is_banner(line) and not self._starts_unit(line):
+            return False  # "ANNEX", a second "TEXTS ADOPTED": the resolution is over
         if (
             self._recital(line, start, end)
             or self._paragraph(line, start, end)

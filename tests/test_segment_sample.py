@@ -154,3 +154,12 @@ def test_structure_warnings(document, sample_text):
         )
     )
     assert any("no numbered paragraphs" in w for w in structure_warnings(early))
+
+
+def test_what_follows_the_resolution_is_not_part_of_it(sample_text, document):
+    from graph.model import Source
+
+    for tail in ("\n\nANEXĂ\n\nLista persoanelor vizate.\n", "\n\n" + sample_text):
+        longer = segment(Source(sample_text + tail, "text/plain", "x.txt", "", "utf-8"))
+        assert [(u.id, u.text) for u in longer.units] == [(u.id, u.text) for u in document.units]
+        assert len(longer.footnotes) == 5
