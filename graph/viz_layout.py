@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 __all__ = ["radial_layout"]
 
 _UNIT_SPACING = 46.0  # px between neighbouring units on the ring
-_MIN_GAP = 34.0  # px kept free around each entity
+_MIN_GAP = 40.0  # px kept free around each entity
 _GOLDEN = math.pi * (3.0 - math.sqrt(5.0))
 
 

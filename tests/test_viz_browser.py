@@ -115,6 +115,15 @@ def pages(tmp_path_factory) -> dict[str, Path]:
             "xss": write_page(XSS, folder / "xss.html")}
 
 
+@pytest.fixture(scope="module")
+def sample_graph(tmp_path_factory, sample_path) -> Path:
+    """The sample resolution through the real pipeline (`epkg build`)."""
+    out = tmp_path_factory.mktemp("viz-sample") / "sample.trig"
+    result = CliRunner().invoke(main, ["build", str(sample_path), "-o", str(out), "--no-validate"])
+    assert result.exit_code == 0, result.output
+    return out
+
+
 @pytest.fixture
 def open_page(browser) -> Iterator[Any]:
     opened: list[Any] = []
@@ -211,4 +220,40 @@ def test_hostile_text_runs_nothing_and_is_shown_as_text(open_page, pages) -> Non
     assert "</script><script>window.__pwned=1</script>" in o.js("document.title")
     marks = o.js("Array.from(document.querySelectorAll('#details mark')).map(m => m.textContent)")
     assert marks == ['Evil <img src=x onerror="window.__pwned=1"> Corp']
+    assert o.errors == []
+
+
+def test_the_samples_page_matches_its_graph_and_its_exports(open_page, sample_graph, tmp_path) -> None:
+    import networkx as nx
+
+    store = load(sample_graph)
+    page = write_page(sample_graph, tmp_path / "sample.html")
+    o = open_page(page)
+    expected = expected_nodes(store)
+    assert expected > 100  # units and entities of a real resolution
+    assert o.visible_nodes() == o.js("epkgViz.cy.nodes().length") == expected
+    nodes = set(o.js("epkgViz.cy.nodes().map(n => n.id())"))
+    edges = {tuple(e) for e in o.js("epkgViz.cy.edges().map(e => [e.source().id(), e.target().id()])")}
+    mentions = select(store, "SELECT DISTINCT ?u ?e WHERE { ?u epkg:mentions ?e }")
+    assert set(mentions) <= edges
+    for fmt, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        result = CliRunner().invoke(main, ["viz", str(sample_graph), "-o", str(tmp_path / f"s.{fmt}")])
+        assert result.exit_code == 0, result.output
+        g = read(str(tmp_path / f"s.{fmt}"))
+        assert (set(g.nodes), set(g.edges)) == (nodes, edges), fmt
+
+    # a paragraph shows its text; the entity named most often has each mention marked
+    ((unit, text),) = select(store, "SELECT ?u ?t WHERE { ?u a epkg:Paragraph ; epkg:ordinal ?o ; "
+                                    "nif:isString ?t } ORDER BY ?o LIMIT 1")
+    o.click_node(unit)
+    assert o.js("document.getElementById('unit-text').textContent") == text
+    ((entity, count),) = select(store, "SELECT ?e (COUNT(DISTINCT ?u) AS ?n) WHERE { ?u epkg:mentions ?e } "
+                                       "GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 1")
+    anchors = select(store, f"""SELECT ?u ?a WHERE {{ ?p itsrdf:taIdentRef <{entity}> ;
+        nif:referenceContext ?u ; nif:anchorOf ?a }}""")
+    o.js("(id) => epkgViz.select(id, true)", entity)
+    sections = o.js("""Array.from(document.querySelectorAll('#details section.mention')).map(
+        s => [s.dataset.unit, Array.from(s.querySelectorAll('mark')).map(m => m.textContent)])""")
+    assert len(sections) == int(count)
+    assert sorted((u, a) for u, marks in sections for a in marks) == sorted(anchors)
     assert o.errors == []

@@ -46,7 +46,7 @@
     { selector: 'edge[kind = "footnote"]', style: { 'line-style': 'dotted', 'line-color': '#999' } },
     { selector: 'edge[kind = "co_mention"]', style: { 'line-color': '#6b8fc7' } },
     { selector: '.hidden', style: { 'display': 'none' } },
-    { selector: '.faded', style: { 'opacity': 0.12 } },
+    { selector: '.faded', style: { 'opacity': 0.2 } },
     { selector: 'node.match', style: { 'border-width': 3, 'border-color': '#d00' } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#000' } }
   ];
