@@ -9,8 +9,6 @@ them (English) returns names unchanged.
 
 from __future__ import annotations
 
-from functools import cache
-
 from .extract.cues import Cues, load_cues
 from .extract.tokens import fold, stem
 
@@ -42,22 +40,6 @@ def base_person(surface: str, language: str) -> str:
     return " ".join(words)
 
 
-@cache
-def _head_stems(language: str) -> frozenset[str]:
-    cues = load_cues(language)
-    words: set[str] = set()
-    for section in ("org_cues",):
-        for phrases in cues.section(section).values():
-            words |= {p.split()[0].rstrip("*") for p in phrases}
-    for key in ("code_heads", "law_heads", "bill_heads", "decree_heads", "article_heads"):
-        words |= {p.split()[0].rstrip("*") for p in cues.section("legal").get(key, [])}
-    for key in ("eu_heads", "international_heads", "eu_strategy", "own_resolutions", "council_conclusions", "sanctions"):
-        words |= {p.split()[0].rstrip("*") for p in cues.section("instruments").get(key, [])}
-    for key in ("country_heads", "named_heads", "place_heads"):
-        words |= {p.split()[0].rstrip("*") for p in cues.section("bodies").get(key, [])}
-    return frozenset(stem(w) for w in words if w)
-
-
 def base_name(surface: str, language: str) -> str:
     """An institutional name in the nominative: its head noun and the adjectives that
     agree with it ("Uniunii Europene" → "Uniunea Europeană"); other words untouched."""
@@ -66,7 +48,7 @@ def base_name(surface: str, language: str) -> str:
     if not head_rules:
         return surface
     words = surface.split(" ")
-    if not words or stem(words[0]) not in _head_stems(cues.language):
+    if not words or stem(words[0]) not in cues.head_stems:
         return surface
     head, changed = _replace_end(words[0], head_rules)
     if not changed:

@@ -53,7 +53,7 @@ TYPE_PRIORITY: tuple[EntityType, ...] = (
 _PRIORITY = {t: i for i, t in enumerate(TYPE_PRIORITY)}
 
 #: Evidence strength by the rule family (the part of ``Mention.rule`` before ":").
-_STRENGTH = {"gaz": 4, "cue": 3, "list": 3, "pat": 3, "acr": 3, "prop": 2, "shape": 1}
+_STRENGTH = {"gaz": 4, "cue": 3, "list": 3, "pat": 3, "acr": 3, "prop": 3, "shape": 1}
 
 
 def strength(mention: Mention) -> int:

@@ -92,7 +92,17 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
             end -= 1
         if end == i + 1:
             continue
-        s, e = tok.start, tokens[end - 1].end
+        first = i
+        # English puts the qualifiers first: "Supreme Court of X"
+        while (
+            first > 0
+            and is_cap(tokens[first - 1].text)
+            and cues.is_non_name(tokens[first - 1].text)
+            and fold(tokens[first - 1].text) not in determiners
+            and text[tokens[first - 1].end : tokens[first].start] == " "
+        ):
+            first -= 1
+        s, e = tokens[first].start, tokens[end - 1].end
         words = [fold(t.text) for t in tokens[i + 1 : end]]
         if any(w in eu or w.split("-")[0] in eu for w in words):
             type_ = EntityType.EU_BODY

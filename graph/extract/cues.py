@@ -100,8 +100,32 @@ class Cues:
     def words(self, section: str, key: str) -> frozenset[str]:
         return _section_words(self.language, section, key)
 
+    @property
+    def head_stems(self) -> frozenset[str]:
+        """Stems of the nouns that head a name ("Partidul", "Legea", "Centrul")."""
+        return _head_stems(self.language)
+
+    def is_head(self, word: str) -> bool:
+        return word[:1].isupper() and stem(word) in self.head_stems
+
     def is_non_name(self, word: str) -> bool:
         return stem(word) in self.non_name_stems or fold(word) in self.months
+
+
+@cache
+def _head_stems(language: str) -> frozenset[str]:
+    cues = load_cues(language)
+    words: set[str] = set()
+    for phrases in cues.section("org_cues").values():
+        words |= {p.split()[0].rstrip("*") for p in phrases}
+    for key in ("code_heads", "law_heads", "bill_heads", "decree_heads", "article_heads"):
+        words |= {p.split()[0].rstrip("*") for p in cues.section("legal").get(key, [])}
+    for key in ("eu_heads", "international_heads", "eu_strategy", "own_resolutions", "council_conclusions", "sanctions"):
+        words |= {p.split()[0].rstrip("*") for p in cues.section("instruments").get(key, [])}
+    for key in ("country_heads", "named_heads", "place_heads"):
+        words |= {p.split()[0].rstrip("*") for p in cues.section("bodies").get(key, [])}
+    words |= {p.split()[0] for p in cues.section("org_names").get("words", [])}
+    return frozenset(stem(w) for w in words if w and w.isalpha() and len(w) > 2)
 
 
 @cache

@@ -91,6 +91,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     yield from _dated(unit_id, text, tokens, folded, cues, "council_conclusions")
     yield from _dated(unit_id, text, tokens, folded, cues, "own_resolutions")
     yield from _sanctions(unit_id, text, tokens, folded, cues)
+    yield from _reports(unit_id, text, tokens, folded, cues)
     yield from _strategy(unit_id, text, tokens, folded, cues)
 
 
@@ -115,6 +116,24 @@ def _dated(unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues
             i += 1
         s, e = tokens[i].start, tokens[d - 1].end
         yield Mention(unit_id, s, e, text[s:e], EntityType.EU_INSTRUMENT, f"pat:{key}")
+
+
+def _reports(unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues) -> Iterator[Mention]:
+    """"raportul anual pe 2019 al UE privind …", "the EU Annual Report on …"."""
+    pat = cues.patterns("instruments", "eu_reports")
+    if pat is None:
+        return
+    for m in pat.finditer(folded):
+        i = token_at(tokens, m.start())
+        end = continuation(tokens, token_at(tokens, m.end()), cues, limit=14)
+        first = i
+        if i > 0 and fold(tokens[i - 1].text) in cues.words("instruments", "eu_markers") and tokens[i - 1].text.isupper():
+            first = i - 1
+        words = [t.text for t in tokens[first:end]]
+        if end <= i + 1 or not _eu(words, cues):
+            continue
+        s, e = tokens[first].start, tokens[end - 1].end
+        yield Mention(unit_id, s, e, text[s:e], EntityType.EU_INSTRUMENT, "pat:report")
 
 
 def _sanctions(unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues) -> Iterator[Mention]:

@@ -18,7 +18,7 @@ from ..model import EntityType, Mention
 from .cues import Cues, fold_aligned
 from .gazetteer import country_of
 from .names import token_at
-from .tokens import Token, fold, is_cap, tokenize
+from .tokens import Token, fold, is_acronym, is_cap, tokenize
 
 __all__ = ["extract", "law_span_end"]
 
@@ -38,6 +38,8 @@ def _match_words(cues: Cues, section: str, key: str, folded: str, pos: int) -> i
 def _subdivision(tokens: list[Token], k: int, cues: Cues, folded: str) -> int:
     """Skip "alineatul (5)", "litera (b)", "paragraph 2" after an article number."""
     n = len(tokens)
+    if k + 2 < n and tokens[k].text == "(" and tokens[k].start == tokens[k - 1].end and tokens[k + 2].text == ")":
+        k += 3  # "Rule 144(5)"
     while k < n and _match_words(cues, "legal", "subdivision_heads", folded, tokens[k].start):
         j = k + 1
         if j < n and tokens[j].text == "(" and j + 2 < n and tokens[j + 2].text == ")":
@@ -49,9 +51,23 @@ def _subdivision(tokens: list[Token], k: int, cues: Cues, folded: str) -> int:
     return k
 
 
-def _object_end(tokens: list[Token], k: int, cues: Cues, limit: int = 6) -> int:
-    """End (exclusive) of a law's subject after "privind"/"on"."""
+def _object_end(tokens: list[Token], k: int, cues: Cues) -> int:
+    """End (exclusive) of a law's subject after "privind"/"on": a title-case subject
+    runs over its capitalised words ("Law on Mass Media"); a lower-case one stops at
+    a stop word or after ``object_max`` words."""
     stops = cues.words("legal", "object_stops")
+    limit = int(cues.section("legal").get("object_max", 5))
+    if k < len(tokens) and is_cap(tokens[k].text):
+        end = k
+        j = k
+        while j < len(tokens) and j - k < 10:
+            t = tokens[j].text
+            if is_cap(t) or is_acronym(t):
+                end = j + 1
+            elif fold(t) not in cues.name_connectors or j + 1 >= len(tokens) or not is_cap(tokens[j + 1].text):
+                break
+            j += 1
+        return end
     j = k
     last = k
     n = len(tokens)
@@ -93,6 +109,8 @@ def law_span_end(tokens: list[Token], i: int, folded: str, cues: Cues) -> tuple[
         qualified = True
     k = token_at(tokens, head_end)
     if k < n and fold(tokens[k].text) in cues.words("legal", "number_marks"):
+        if k + 1 < n and tokens[k + 1].text == ".":
+            k += 1
         if k + 1 < n and re.match(r"\d", tokens[k + 1].text):
             k += 2
             while k + 1 < n and tokens[k].text == "/" and tokens[k + 1].text.isdigit():

@@ -64,8 +64,17 @@ def cap_run_end(tokens: list[Token], i: int, text: str, cues: Cues, limit: int =
         t = tokens[j].text
         if _namey(tokens[j]):
             last = j + 1
+        elif _NUM.match(t) and j == last and is_cap(tokens[j - 1].text):
+            last = j + 1  # "Grupul 24", "Charter 77"
+            break
         elif fold(t) not in cues.name_connectors:
             break
+        elif fold(t) in cues.list_and and j + 1 < len(tokens) and (
+            cues.is_head(tokens[j + 1].text)
+            or cues.is_head(tokens[j - 1].text)
+            or fold(tokens[j + 1].text) in cues.words("legal", "determiners")
+        ):
+            break  # "X și Mișcarea Y", "Free X Forum and the Y Party": a second name begins
         j += 1
     return last
 
@@ -86,6 +95,9 @@ def scan_item(
     ``max_gap`` lower-case words ends it (in a list, delimiters bound it instead).
     """
     n = len(tokens)
+    determiners = cues.words("legal", "determiners")
+    if k + 1 < n and fold(tokens[k].text) in determiners and is_item_start(tokens[k + 1], list_mode):
+        k += 1  # "the Legal Initiative"
     if k >= n or not is_item_start(tokens[k], list_mode):
         return None, k
     first = tokens[k].text
@@ -105,11 +117,13 @@ def scan_item(
         f = fold(tok.text)
         if tok.text in _DELIMS:
             break
-        if j > k and f in cues.list_and and j + 1 < n and is_item_start(tokens[j + 1], list_mode):
-            break
+        if j > k and f in cues.list_and and j + 1 < n:
+            nxt = tokens[j + 1]
+            if is_item_start(nxt, list_mode) or (fold(nxt.text) in determiners and j + 2 < n and is_item_start(tokens[j + 2], list_mode)):
+                break
         if f in cues.name_stops or f in cues.months:
             break
-        if is_item_start(tok, list_mode) and tok.text not in OPEN_QUOTES:
+        if (is_item_start(tok, list_mode) and tok.text not in OPEN_QUOTES) or (_NUM.match(tok.text) and j == last and j > k and is_cap(tokens[j - 1].text)):
             last = j + 1
             gap = 0
         else:
@@ -153,6 +167,10 @@ def parse_list(tokens: list[Token], k: int, text: str, cues: Cues, list_mode: bo
             continue
         break
     return items
+
+
+def head_stems(cues: Cues) -> frozenset[str]:
+    return cues.head_stems
 
 
 def _role_hits(pattern_roles: tuple[tuple[re.Pattern[str], str], ...], folded: str, lo: int, hi: int) -> list[tuple[int, int, str]]:

@@ -10,10 +10,12 @@ followed by an acronym ("sindicatului industrial … (ITUFEW)") is taken whole.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import cache
 
 from ..model import EntityType, Mention
-from .cues import Cues, fold_aligned
+from .cues import Cues, compile_patterns, fold_aligned, load_cues
 from .instruments import continuation
 from .names import Item, cap_run_end, parse_list, token_at
 from .tokens import Token, fold, is_acronym, is_cap, tokenize
@@ -54,8 +56,10 @@ def _after_cue(
             nxt = token_at(tokens, m2.end())
         elif mods > 5:
             return
-        for item in parse_list(tokens, nxt, text, cues):
-            yield _mention(unit_id, text, item, type_, "list")
+        items = parse_list(tokens, nxt, text, cues)
+        if m2 or len(items) >= 2:  # "…, X" alone is an apposition (often a person)
+            for item in items:
+                yield _mention(unit_id, text, item, type_, "list")
         return
     if intro:
         for item in parse_list(tokens, token_at(tokens, intro.end()), text, cues):
@@ -68,22 +72,38 @@ def _after_cue(
             yield _mention(unit_id, text, item, type_, "cue:after")
 
 
+@cache
+def _cue_table(language: str) -> tuple[tuple[re.Pattern[str], EntityType, bool], ...]:
+    """Cue nouns (any case), then capitalised name words ("Centre", "Party")."""
+    cues = load_cues(language)
+    table = [(p, t, False) for p, t in cues.org_cues]
+    for type_name, words in cues.section("org_names").items():
+        if type_name == "words":
+            continue
+        pattern = compile_patterns(words)
+        if pattern is not None:
+            table.append((pattern, EntityType(type_name), True))
+    return tuple(table)
+
+
 def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     tokens = tokenize(text)
     if not tokens:
         return
     folded = fold_aligned(text)
     follows = bool(cues.section("legal").get("cue_follows_name", False))
-    for pattern, type_ in cues.org_cues:
+    for pattern, type_, cap_only in _cue_table(cues.language):
         for m in pattern.finditer(folded):
             i = token_at(tokens, m.start())
             if i >= len(tokens) or tokens[i].start != m.start():
                 continue
+            if cap_only and not is_cap(tokens[i].text):
+                continue
             k = token_at(tokens, m.end())
             # a capitalised name containing its cue: "Partidul Democrat", "Democratic Party"
-            if is_cap(tokens[i].text) and not is_acronym(tokens[i].text.split("-")[0]):
+            if is_cap(tokens[i].text) and not is_acronym(tokens[i].text.split("-")[0].rstrip("s")):
                 first = i
-                while first > 0 and (is_cap(tokens[first - 1].text) or fold(tokens[first - 1].text) in cues.name_connectors) and text[tokens[first - 1].end : tokens[first].start] == " ":
+                while first > 0 and (is_cap(tokens[first - 1].text) or (fold(tokens[first - 1].text) in cues.name_connectors and fold(tokens[first - 1].text) not in cues.list_and)) and text[tokens[first - 1].end : tokens[first].start] == " ":
                     first -= 1
                 while first < i and not is_cap(tokens[first].text):
                     first += 1
@@ -94,6 +114,8 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
                     s, e = tokens[first].start, tokens[end - 1].end
                     yield Mention(unit_id, s, e, text[s:e], type_, "cue:head")
                     continue
+            if cap_only:
+                continue
             if follows and i > 0 and not is_cap(tokens[i].text) and text[tokens[i - 1].end : tokens[i].start] == " " and (is_cap(tokens[i - 1].text) or is_acronym(tokens[i - 1].text)):
                 first = i - 1
                 while first > 0 and (is_cap(tokens[first - 1].text) or is_acronym(tokens[first - 1].text)) and text[tokens[first - 1].end : tokens[first].start] == " ":

@@ -73,6 +73,15 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
         if i > 0 and j < len(tokens) and tokens[i - 1].text in _QUOTES and tokens[j].text in _QUOTES.values():
             continue  # a quoted or italic title, not a person
         spans.append((start, end, prev in cues.person_case_markers))
+    titles = {fold(t).rstrip(".") for t in cues.raw.get("person_titles", [])}
+    for i in range(len(tokens) - 1):
+        if fold(tokens[i].text) in titles and _name_token(tokens[i + 1], cues):
+            j = i + 1
+            if j + 1 < len(tokens) and tokens[j + 1].start == tokens[j].end + 1 and _name_token(tokens[j + 1], cues):
+                continue  # a full name follows: found as a run
+            k = i + 2 if i + 1 < len(tokens) and tokens[i + 1].text == "." else i + 1
+            tok = tokens[k]
+            yield Mention(unit_id, tok.start, tok.end, tok.text, EntityType.PERSON, "cue:title")
     chain_roles: tuple[str, ...] = ()
     prev_end = -1
     for start, end, marked in spans:

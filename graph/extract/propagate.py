@@ -51,7 +51,7 @@ def propagate(contexts: Sequence[tuple[str, str]], mentions: list[Mention], cues
     if not known:
         return settle(pool)
     pattern = re.compile(
-        r"(?<![\w/])(?:" + "|".join(re.escape(s) for s in sorted(known, key=len, reverse=True)) + r")(?![\w/])"
+        r"(?<![\w/-])(?:" + "|".join(re.escape(s) for s in sorted(known, key=len, reverse=True)) + r")(?![\w/-])"
     )
     found = []
     for unit_id, text in contexts:
