@@ -290,9 +290,14 @@ class _Walker:
             return  # title block leftovers ("The European Parliament,")
         paragraph = current.parent or current
         block_break = after_blank or not self.wrapped
+        # where paragraphs open with a capital ("1. Calls on"), a block opening in lower
+        # case after a ";" is the same sentence cut by a page break
+        first = line.lstrip()[:1]
+        lower_case_run_on = self.profile.capitalised and first.islower()
         if (
             paragraph.kind is UnitKind.PARAGRAPH
             and block_break
+            and not lower_case_run_on
             and _ends_sentence(self.text, current.spans)
         ):
             if not paragraph.children:

@@ -287,3 +287,18 @@ def test_bracketed_and_spaced_markers(english):
         document.unit("cit_5").text
         == "having regard to Rules 144(5) and 132(4) of its Rules of Procedure,"
     )
+
+
+def test_page_break_after_a_semicolon_in_english(english):
+    """English paragraphs open with a capital: a lower-case block after ";" runs on."""
+    text = (FIXTURES / "en-pdf.txt").read_text(encoding="utf-8")
+    cut = text.replace(
+        "intimidation and persecution of journalists, lawyers and civil society activists;",
+        "intimidation and persecution of journalists;\n\nlawyers and civil society activists;",
+    )
+    assert cut != text
+    document = segment(Source(cut, "text/plain", "cut.txt", "", "utf-8"))
+    assert [u.id for u in document.units] == [u.id for u in english["en-pdf.txt"].units]
+    assert document.unit("para_2").text.endswith(
+        "journalists; lawyers and civil society activists;"
+    )

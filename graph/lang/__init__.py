@@ -75,7 +75,8 @@ class LanguageProfile:
     ``months``: twelve month names as the title prints them (genitive where the
     language declines them); ``date_pattern`` a regex with groups day/month/year and
     a ``{months}`` slot. ``oj``: the Official Journal abbreviation(s) ("OJ", "JO").
-    ``header``: the "TEXTS ADOPTED" banner. ``parliament``: the line that opens the
+    ``capitalised``: whether operative paragraphs open with a capital letter ("1. Calls
+    on" in English, "1. condamnă" in Romanian). ``header``: the "TEXTS ADOPTED" banner. ``parliament``: the line that opens the
     body ("The European Parliament,"). ``navigation`` / ``page_footer``: words of the
     EP web page that are not part of the text.
     """
@@ -93,6 +94,7 @@ class LanguageProfile:
     page_footer: tuple[str, ...] = ()
     date_pattern: str = _DEFAULT_DATE
     title_regex: tuple[str, ...] = ()
+    capitalised: bool = False  # operative paragraphs open with a capital: "1. Calls on"
     _cache: dict[str, re.Pattern[str]] = field(
         default_factory=dict, compare=False, hash=False, repr=False
     )
@@ -221,6 +223,7 @@ def _read(path: Path) -> LanguageProfile:
         page_footer=_tuple(data, "page_footer"),
         date_pattern=str(data.get("date_pattern", _DEFAULT_DATE)),
         title_regex=title_regex,
+        capitalised=bool(data.get("capitalised", False)),
     )
 
 
