@@ -77,8 +77,8 @@ class LanguageProfile:
     a ``{months}`` slot. ``oj``: the Official Journal abbreviation(s) ("OJ", "JO").
     ``capitalised``: whether operative paragraphs open with a capital letter ("1. Calls
     on" in English, "1. condamnă" in Romanian). ``header``: the "TEXTS ADOPTED" banner.
-    ``parliament``: the line that opens the body ("The European Parliament,"). ``navigation`` / ``page_footer``: words of the
-    EP web page that are not part of the text.
+    ``parliament``: the line that opens the body ("The European Parliament,").
+    ``navigation`` / ``page_footer``: words of the EP web page that are not part of the text.
     """
 
     code: str
