@@ -163,3 +163,20 @@ def test_what_follows_the_resolution_is_not_part_of_it(sample_text, document):
         longer = segment(Source(sample_text + tail, "text/plain", "x.txt", "", "utf-8"))
         assert [(u.id, u.text) for u in longer.units] == [(u.id, u.text) for u in document.units]
         assert len(longer.footnotes) == 5
+
+
+def test_text_without_diacritics(sample_text, document):
+    """Some tools strip accents: "avand in vedere", "intrucat" still mark the units."""
+    import unicodedata
+
+    from graph.model import Source
+
+    plain = "".join(
+        c if unicodedata.category(c) != "Mn" else ""
+        for c in unicodedata.normalize("NFD", sample_text)
+    )
+    assert "avand in vedere" in plain and "intrucat" in plain
+    stripped = segment(Source(plain, "text/plain", "plain.txt", "", "utf-8"))
+    assert [u.id for u in stripped.units] == [u.id for u in document.units]
+    assert [f.unit for f in stripped.footnotes] == [f.unit for f in document.footnotes]
+    assert stripped.meta.date == document.meta.date and stripped.meta.language == "ro"

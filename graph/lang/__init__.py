@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -50,11 +51,27 @@ _EQUIVALENT = {
 _DEFAULT_DATE = r"(?<!\d)(?P<day>\d{1,2})\.?\s+(?P<month>{months})\s+(?P<year>\d{4})(?!\d)"
 
 
+def _char_pattern(char: str) -> str:
+    if char in _EQUIVALENT:
+        return _EQUIVALENT[char][:-1] + _base(char) + "]"
+    base = _base(char)
+    if base != char:
+        return f"[{re.escape(char)}{re.escape(base)}]"
+    return re.escape(char)
+
+
+def _base(char: str) -> str:
+    """The letter without its accent: "â" → "a" (text stripped of diacritics still matches)."""
+    decomposed = unicodedata.normalize("NFD", char)
+    return decomposed[0] if decomposed and decomposed[0].isalpha() else char
+
+
 def phrase_pattern(phrase: str) -> str:
-    """A regex source matching ``phrase`` with flexible white space and ș/ş, ț/ţ alike."""
+    """A regex source matching ``phrase`` with flexible white space, ș/ş and ț/ţ alike,
+    and accented letters also written without their accent ("avand in vedere")."""
     parts: list[str] = []
     for word in phrase.split():
-        parts.append("".join(_EQUIVALENT.get(ch, re.escape(ch)) for ch in word))
+        parts.append("".join(_char_pattern(ch) for ch in word))
     return r"\s+".join(parts)
 
 
