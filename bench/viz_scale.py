@@ -38,26 +38,56 @@ def synthetic(units: int, seed: int = 7) -> ox.Store:
     for i in range(n_entities):
         e = ox.NamedNode(f"https://example.org/id/e{i}")
         quads.append(ox.Quad(e, RDF_TYPE, ox.NamedNode(EPKG + TYPES[i % len(TYPES)])))
-        quads.append(ox.Quad(e, ox.NamedNode(SKOS + "prefLabel"), ox.Literal(names[i], language="en")))
+        quads.append(
+            ox.Quad(e, ox.NamedNode(SKOS + "prefLabel"), ox.Literal(names[i], language="en"))
+        )
     doc = "https://example.org/doc/d/en"
     for j in range(units):
         u = ox.NamedNode(f"{doc}/para_{j + 1}")
         picked = sorted(rng.sample(range(n_entities), min(4, n_entities)))
         text = "Calls on " + ", ".join(names[k] for k in picked) + ";"
-        quads += [ox.Quad(u, RDF_TYPE, ox.NamedNode(EPKG + "Paragraph")),
-                  ox.Quad(u, ox.NamedNode(ELI + "is_part_of"), ox.NamedNode(doc)),
-                  ox.Quad(u, ox.NamedNode(ELI + "number"), ox.Literal(str(j + 1))),
-                  ox.Quad(u, ox.NamedNode(EPKG + "ordinal"), ox.Literal(str(j + 1), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))),
-                  ox.Quad(u, ox.NamedNode(NIF + "isString"), ox.Literal(text, language="en"))]
+        quads += [
+            ox.Quad(u, RDF_TYPE, ox.NamedNode(EPKG + "Paragraph")),
+            ox.Quad(u, ox.NamedNode(ELI + "is_part_of"), ox.NamedNode(doc)),
+            ox.Quad(u, ox.NamedNode(ELI + "number"), ox.Literal(str(j + 1))),
+            ox.Quad(
+                u,
+                ox.NamedNode(EPKG + "ordinal"),
+                ox.Literal(
+                    str(j + 1), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+                ),
+            ),
+            ox.Quad(u, ox.NamedNode(NIF + "isString"), ox.Literal(text, language="en")),
+        ]
         for k in picked:
             e = ox.NamedNode(f"https://example.org/id/e{k}")
             begin = text.index(names[k])
             p = ox.NamedNode(f"{u.value}#char={begin},{begin + len(names[k])}")
-            quads += [ox.Quad(u, ox.NamedNode(EPKG + "mentions"), e),
-                      ox.Quad(p, ox.NamedNode(NIF + "referenceContext"), u),
-                      ox.Quad(p, ox.NamedNode(NIF + "beginIndex"), ox.Literal(str(begin), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger"))),
-                      ox.Quad(p, ox.NamedNode(NIF + "endIndex"), ox.Literal(str(begin + len(names[k])), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger"))),
-                      ox.Quad(p, ox.NamedNode(ITS + "taIdentRef"), e)]
+            quads += [
+                ox.Quad(u, ox.NamedNode(EPKG + "mentions"), e),
+                ox.Quad(p, ox.NamedNode(NIF + "referenceContext"), u),
+                ox.Quad(
+                    p,
+                    ox.NamedNode(NIF + "beginIndex"),
+                    ox.Literal(
+                        str(begin),
+                        datatype=ox.NamedNode(
+                            "http://www.w3.org/2001/XMLSchema#nonNegativeInteger"
+                        ),
+                    ),
+                ),
+                ox.Quad(
+                    p,
+                    ox.NamedNode(NIF + "endIndex"),
+                    ox.Literal(
+                        str(begin + len(names[k])),
+                        datatype=ox.NamedNode(
+                            "http://www.w3.org/2001/XMLSchema#nonNegativeInteger"
+                        ),
+                    ),
+                ),
+                ox.Quad(p, ox.NamedNode(ITS + "taIdentRef"), e),
+            ]
     store.extend(quads)
     return store
 
@@ -66,8 +96,10 @@ def main(sizes: list[int]) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
-                                    args=["--headless", "--no-sandbox", "--disable-gpu"])
+        browser = p.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--headless", "--no-sandbox", "--disable-gpu"],
+        )
         for units in sizes:
             store = synthetic(units)
             t0 = time.perf_counter()
@@ -85,9 +117,11 @@ def main(sizes: list[int]) -> None:
             t4 = time.perf_counter()
             nodes = page.evaluate("epkgViz.cy.nodes().length")
             page.close()
-            print(f"{units} units, {nodes} nodes, {len(store)} triples: project+layout "
-                  f"{t1 - t0:.2f} s, render {t2 - t1:.2f} s, page {len(html) / 1e6:.1f} MB, "
-                  f"ready in Chromium {t4 - t3:.2f} s")
+            print(
+                f"{units} units, {nodes} nodes, {len(store)} triples: project+layout "
+                f"{t1 - t0:.2f} s, render {t2 - t1:.2f} s, page {len(html) / 1e6:.1f} MB, "
+                f"ready in Chromium {t4 - t3:.2f} s"
+            )
         browser.close()
 
 

@@ -13,8 +13,15 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 
 
 def main(page_file: str, png: str) -> None:
@@ -25,7 +32,8 @@ def main(page_file: str, png: str) -> None:
         while not page.evaluate("Boolean(window.epkgViz && window.epkgViz.ready)"):
             page.wait_for_timeout(20)
         page.evaluate("""() => { const cy = epkgViz.cy;
-            const best = cy.nodes('[type = "Person"]').max(n => n.connectedEdges('[kind = "mentions"]').length);
+            const best = cy.nodes('[type = "Person"]')
+                .max(n => n.connectedEdges('[kind = "mentions"]').length);
             if (best.ele) { epkgViz.select(best.ele.id(), false); } }""")
         page.wait_for_timeout(200)
         page.screenshot(path=png)

@@ -14,6 +14,7 @@ between two entities named in the same unit, weighted by how many units).
 
 from __future__ import annotations
 
+import contextlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -195,7 +196,8 @@ def load_graph_file(path: str | Path) -> Any:
     fmt = ox.RdfFormat.from_extension(suffix) if suffix else None
     if fmt is None:
         raise GraphInputError(
-            f"{file}: unknown RDF format {suffix!r}; expected .ttl, .trig, .nt, .nq, .jsonld or .rdf"
+            f"{file}: unknown RDF format {suffix!r}; "
+            "expected .ttl, .trig, .nt, .nq, .jsonld or .rdf"
         )
     store = ox.Store()
     try:
@@ -230,8 +232,13 @@ def _pick(literals: set[tuple[str, str]]) -> str:
 
 
 def _unit_label(kind: str, number: str, parent_number: str) -> str:
-    short = {"Citation": "cit", "Recital": "rec", "Paragraph": "para",
-             "Subparagraph": "subpara", "Footnote": "fn"}[kind]
+    short = {
+        "Citation": "cit",
+        "Recital": "rec",
+        "Paragraph": "para",
+        "Subparagraph": "subpara",
+        "Footnote": "fn",
+    }[kind]
     if kind == "Subparagraph" and parent_number:
         return f"para {parent_number}.{number}" if number else f"para {parent_number}.?"
     return f"{short} {number}".strip()
@@ -284,8 +291,13 @@ def project(store: Any) -> VizGraph:
 
     edges.sort(key=lambda e: (e.kind, e.source, e.target))
     co = _co_mentions(mentions)
-    entities.sort(key=lambda n: (ENTITY_TYPES.index(n.type) if n.type in ENTITY_TYPES else 99,
-                                 n.label.casefold(), n.id))
+    entities.sort(
+        key=lambda n: (
+            ENTITY_TYPES.index(n.type) if n.type in ENTITY_TYPES else 99,
+            n.label.casefold(),
+            n.id,
+        )
+    )
     graph = VizGraph(nodes=units + entities, edges=edges, co_mentions=co)
     titles = sorted({n.document_title for n in units if n.document_title})
     graph.title = titles[0] if len(titles) == 1 else f"{len(titles)} documents" if titles else ""
@@ -295,7 +307,9 @@ def project(store: Any) -> VizGraph:
     return graph
 
 
-def project_path(graph_file: str | Path | None = None, store_dir: str | Path | None = None) -> VizGraph:
+def project_path(
+    graph_file: str | Path | None = None, store_dir: str | Path | None = None
+) -> VizGraph:
     """Project a graph file or an embedded store (exactly one of them)."""
     if (graph_file is None) == (store_dir is None):
         raise ConfigError("give either a graph file or --store DIR, not both or neither")
@@ -305,8 +319,16 @@ def project_path(graph_file: str | Path | None = None, store_dir: str | Path | N
 
 def _project_units(store: Any) -> list[VizNode]:
     info: dict[str, dict[str, Any]] = defaultdict(
-        lambda: {"kinds": set(), "num": set(), "ord": set(), "text": set(), "oj": set(),
-                 "parents": set(), "titles": defaultdict(set)})
+        lambda: {
+            "kinds": set(),
+            "num": set(),
+            "ord": set(),
+            "text": set(),
+            "oj": set(),
+            "parents": set(),
+            "titles": defaultdict(set),
+        }
+    )
     for row in _select(store, _Q_UNITS):
         u = info[row["u"].value]
         u["kinds"].add(_local(row["kind"].value))
@@ -314,10 +336,8 @@ def _project_units(store: Any) -> list[VizNode]:
             if key in row:
                 u[key].add(_lit(row[key]))
         if "ord" in row:
-            try:
+            with contextlib.suppress(ValueError):  # a malformed ordinal: order by number
                 u["ord"].add(int(row["ord"].value))
-            except ValueError:
-                pass
         if "parent" in row:
             u["parents"].add(row["parent"].value)
             if "title" in row:
@@ -339,11 +359,18 @@ def _project_units(store: Any) -> list[VizNode]:
         unit_parents = sorted(p for p in u["parents"] if p in info)
         parent_number = _pick(info[unit_parents[0]]["num"]) if unit_parents else ""
         document, title = document_of(iri)
-        nodes.append(VizNode(
-            id=iri, group="unit", type=kind, label=_unit_label(kind, number, parent_number),
-            text=_pick(u["text"]) or _pick(u["oj"]), document=document, document_title=title,
-            ordinal=min(u["ord"]) if u["ord"] else 0,
-        ))
+        nodes.append(
+            VizNode(
+                id=iri,
+                group="unit",
+                type=kind,
+                label=_unit_label(kind, number, parent_number),
+                text=_pick(u["text"]) or _pick(u["oj"]),
+                document=document,
+                document_title=title,
+                ordinal=min(u["ord"]) if u["ord"] else 0,
+            )
+        )
     return nodes
 
 
@@ -354,7 +381,8 @@ def _natural(label: str) -> tuple[Any, ...]:
 
 def _project_entities(store: Any) -> list[VizNode]:
     info: dict[str, dict[str, set[Any]]] = defaultdict(
-        lambda: {"types": set(), "label": set(), "alt": set(), "role": set()})
+        lambda: {"types": set(), "label": set(), "alt": set(), "role": set()}
+    )
     for row in _select(store, _Q_ENTITIES):
         e = info[row["e"].value]
         e["types"].add(_local(row["type"].value))
@@ -369,8 +397,16 @@ def _project_entities(store: Any) -> list[VizNode]:
         kind = next(t for t in ENTITY_TYPES if t in e["types"])
         label = _pick(e["label"]) or _local(iri)
         alts = tuple(sorted({v for _, v in e["alt"] | e["label"]} - {label}))
-        nodes.append(VizNode(id=iri, group="entity", type=kind, label=label,
-                             alt_labels=alts, roles=tuple(sorted(e["role"]))))
+        nodes.append(
+            VizNode(
+                id=iri,
+                group="entity",
+                type=kind,
+                label=label,
+                alt_labels=alts,
+                roles=tuple(sorted(e["role"])),
+            )
+        )
     return nodes
 
 
@@ -382,8 +418,10 @@ def _untyped_entities(store: Any, iris: set[str]) -> list[VizNode]:
     for row in _select(store, _Q_LABELS):
         if row["e"].value in iris:
             labels[row["e"].value].add(_lit(row["label"]))
-    return [VizNode(id=i, group="entity", type=OTHER, label=_pick(labels[i]) or _local(i))
-            for i in sorted(iris)]
+    return [
+        VizNode(id=i, group="entity", type=OTHER, label=_pick(labels[i]) or _local(i))
+        for i in sorted(iris)
+    ]
 
 
 def _co_mentions(mentions: list[tuple[str, str]]) -> list[VizEdge]:
@@ -395,4 +433,3 @@ def _co_mentions(mentions: list[tuple[str, str]]) -> list[VizEdge]:
         for a, b in combinations(sorted(entities), 2):
             weights[(a, b)] += 1
     return [VizEdge(a, b, "co_mention", weight=w) for (a, b), w in sorted(weights.items())]
-

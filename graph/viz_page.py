@@ -61,7 +61,9 @@ def _inline_script(code: str, name: str) -> str:
 
 
 def _hash(code: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode() + "'"
+    return (
+        "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode() + "'"
+    )
 
 
 def page_data(graph: VizGraph) -> dict[str, Any]:
@@ -73,12 +75,16 @@ def page_data(graph: VizGraph) -> dict[str, Any]:
         "title": graph.title,
         "generator": f"epkg {__version__}",
         "mentions": elements(graph, "mentions")["elements"],
-        "coMentions": [{"data": e["data"]} for e in elements(graph, "co-mentions")["elements"]["edges"]],
+        "coMentions": [
+            {"data": e["data"]} for e in elements(graph, "co-mentions")["elements"]["edges"]
+        ],
         "legend": {
-            "entityTypes": [{"type": t, "color": TYPE_STYLE[t][0], "shape": TYPE_STYLE[t][1]}
-                            for t in types],
-            "unitKinds": [{"type": k, "color": TYPE_STYLE[k][0], "shape": TYPE_STYLE[k][1]}
-                          for k in kinds],
+            "entityTypes": [
+                {"type": t, "color": TYPE_STYLE[t][0], "shape": TYPE_STYLE[t][1]} for t in types
+            ],
+            "unitKinds": [
+                {"type": k, "color": TYPE_STYLE[k][0], "shape": TYPE_STYLE[k][1]} for k in kinds
+            ],
         },
     }
 

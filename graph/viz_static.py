@@ -45,20 +45,35 @@ def _check_view(view: str) -> None:
 
 
 def _node_data(node: VizNode) -> dict[str, Any]:
-    data: dict[str, Any] = {"id": node.id, "label": node.label, "group": node.group,
-                            "type": node.type, "color": TYPE_STYLE[node.type][0],
-                            "name": node.label, "value": node.id}  # name/value: for networkx
+    data: dict[str, Any] = {
+        "id": node.id,
+        "label": node.label,
+        "group": node.group,
+        "type": node.type,
+        "color": TYPE_STYLE[node.type][0],
+        "name": node.label,
+        "value": node.id,
+    }  # name/value: for networkx
     if node.group == "unit":
-        data.update(text=node.text, document=node.document, documentTitle=node.document_title,
-                    ordinal=node.ordinal)
+        data.update(
+            text=node.text,
+            document=node.document,
+            documentTitle=node.document_title,
+            ordinal=node.ordinal,
+        )
     else:
         data.update(altLabels=list(node.alt_labels), roles=list(node.roles))
     return data
 
 
 def _edge_data(edge: VizEdge) -> dict[str, Any]:
-    data: dict[str, Any] = {"id": edge.id, "source": edge.source, "target": edge.target,
-                            "kind": edge.kind, "weight": edge.weight}
+    data: dict[str, Any] = {
+        "id": edge.id,
+        "source": edge.source,
+        "target": edge.target,
+        "kind": edge.kind,
+        "weight": edge.weight,
+    }
     if edge.kind == "mentions":
         data["spans"] = [[s.begin, s.end] for s in edge.spans]
     return data
@@ -72,8 +87,10 @@ def elements(graph: VizGraph, view: str) -> dict[str, Any]:
         "directed": view == "mentions",  # these two keys let networkx.cytoscape_graph read it
         "multigraph": False,
         "elements": {
-            "nodes": [{"data": _node_data(n), "position": {"x": n.x, "y": n.y}}
-                      for n in view_nodes(graph, view)],
+            "nodes": [
+                {"data": _node_data(n), "position": {"x": n.x, "y": n.y}}
+                for n in view_nodes(graph, view)
+            ],
             "edges": [{"data": _edge_data(e)} for e in view_edges(graph, view)],
         },
     }
@@ -86,7 +103,7 @@ def _xml_safe(value: str) -> str:
 def to_networkx(graph: VizGraph, view: str = "mentions") -> Any:
     """A networkx DiGraph (mentions) or Graph (co-mentions), every attribute a scalar
     so GraphML and GEXF can hold it; GEXF's ``viz`` carries position, colour, size."""
-    import networkx as nx
+    import networkx as nx  # type: ignore[import-untyped]
 
     g = nx.DiGraph() if view == "mentions" else nx.Graph()
     g.graph["name"] = _xml_safe(graph.title or "epkg graph")
@@ -96,14 +113,24 @@ def to_networkx(graph: VizGraph, view: str = "mentions") -> Any:
         degree[e.source] = degree.get(e.source, 0) + 1
         degree[e.target] = degree.get(e.target, 0) + 1
     for node in view_nodes(graph, view):
-        attrs: dict[str, Any] = {"label": _xml_safe(node.label), "group": node.group,
-                                 "type": node.type, "x": node.x, "y": node.y}
+        attrs: dict[str, Any] = {
+            "label": _xml_safe(node.label),
+            "group": node.group,
+            "type": node.type,
+            "x": node.x,
+            "y": node.y,
+        }
         if node.group == "unit":
-            attrs.update(text=_xml_safe(node.text), document=node.document,
-                         document_title=_xml_safe(node.document_title), ordinal=node.ordinal)
+            attrs.update(
+                text=_xml_safe(node.text),
+                document=node.document,
+                document_title=_xml_safe(node.document_title),
+                ordinal=node.ordinal,
+            )
         else:
-            attrs.update(alt_labels=_xml_safe(" | ".join(node.alt_labels)),
-                         roles=" ".join(node.roles))
+            attrs.update(
+                alt_labels=_xml_safe(" | ".join(node.alt_labels)), roles=" ".join(node.roles)
+            )
         g.add_node(node.id, **attrs)
     for e in edges:
         attrs = {"kind": e.kind, "weight": e.weight}
@@ -118,11 +145,13 @@ def _with_viz(g: Any) -> Any:
     h = g.copy()
     for node, attrs in h.nodes(data=True):
         colour = TYPE_STYLE[attrs["type"]][0]
-        r, gr, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+        r, gr, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
         size = 6.0 + 2.0 * min(h.degree(node), 20) if attrs["group"] == "entity" else 6.0
-        attrs["viz"] = {"color": {"r": r, "g": gr, "b": b, "a": 1.0},
-                        "position": {"x": attrs["x"], "y": -attrs["y"], "z": 0.0},
-                        "size": size}
+        attrs["viz"] = {
+            "color": {"r": r, "g": gr, "b": b, "a": 1.0},
+            "position": {"x": attrs["x"], "y": -attrs["y"], "z": 0.0},
+            "size": size,
+        }
     return h
 
 
@@ -142,8 +171,9 @@ def write(graph: VizGraph, out: str | Path, fmt: str, view: str = "mentions") ->
             if fmt == "graphml":
                 nx.write_graphml(g, handle, encoding="utf-8", prettyprint=True)
             else:
-                nx.write_gexf(_with_viz(g), handle, encoding="utf-8", prettyprint=True,
-                              version="1.2draft")
+                nx.write_gexf(
+                    _with_viz(g), handle, encoding="utf-8", prettyprint=True, version="1.2draft"
+                )
     elif fmt in ("svg", "png"):
         from .viz_draw import draw
 

@@ -52,8 +52,11 @@ def small() -> object:
 
 def test_projection_holds_every_unit_entity_and_mention(small) -> None:
     store = load(SMALL)
-    units = rows(store, "SELECT DISTINCT ?u WHERE { ?u a ?k VALUES ?k { epkg:Citation epkg:Recital "
-                        "epkg:Paragraph epkg:Subparagraph epkg:Footnote } }")
+    units = rows(
+        store,
+        "SELECT DISTINCT ?u WHERE { ?u a ?k VALUES ?k { epkg:Citation epkg:Recital "
+        "epkg:Paragraph epkg:Subparagraph epkg:Footnote } }",
+    )
     mentions = rows(store, "SELECT DISTINCT ?u ?e WHERE { ?u epkg:mentions ?e }")
     assert (len(units), len(mentions)) == (6, 11)
     assert {n.id for n in small.units()} == {u for (u,) in units}
@@ -73,15 +76,18 @@ def test_units_are_in_document_order_with_readable_labels(small) -> None:
 
 def test_spans_are_the_phrases_and_point_at_their_anchor(small) -> None:
     store = load(SMALL)
-    phrases = rows(store, "SELECT ?u ?e ?b ?end ?a WHERE { ?p nif:referenceContext ?u ; "
-                          "nif:beginIndex ?b ; nif:endIndex ?end ; nif:anchorOf ?a ; "
-                          "itsrdf:taIdentRef ?e }")
+    phrases = rows(
+        store,
+        "SELECT ?u ?e ?b ?end ?a WHERE { ?p nif:referenceContext ?u ; "
+        "nif:beginIndex ?b ; nif:endIndex ?end ; nif:anchorOf ?a ; "
+        "itsrdf:taIdentRef ?e }",
+    )
     assert len(phrases) == 11
     text = {n.id: n.text for n in small.units()}
     spans = {(e.source, e.target): e.spans for e in small.edges if e.kind == "mentions"}
     for unit, entity, begin, end, anchor in phrases:
         assert any((s.begin, s.end) == (int(begin), int(end)) for s in spans[(unit, entity)])
-        assert text[unit][int(begin):int(end)] == anchor  # code points, past the emoji
+        assert text[unit][int(begin) : int(end)] == anchor  # code points, past the emoji
 
 
 def test_co_mentions_count_the_units_naming_both(small) -> None:
@@ -136,7 +142,9 @@ def test_page_is_offline_by_policy() -> None:
     page = render_page(project_path(SMALL))
     parser = _Tags()
     parser.feed(page)
-    csp = next(a["content"] for t, a in parser.tags if a.get("http-equiv") == "Content-Security-Policy")
+    csp = next(
+        a["content"] for t, a in parser.tags if a.get("http-equiv") == "Content-Security-Policy"
+    )
     rules = dict(rule.strip().split(" ", 1) for rule in csp.split(";"))
     assert rules["default-src"] == "'none'"  # no connection of any kind
     assert rules["script-src"].count("'sha256-") == 2 and "unsafe" not in rules["script-src"]
@@ -155,14 +163,21 @@ def test_graphml_gexf_and_cytoscape_hold_the_pages_nodes_and_edges(small, tmp_pa
         edges = {(e["data"]["source"], e["data"]["target"]) for e in data["coMentions"]}
     assert len(nodes) == (13 if view == "mentions" else 7)
     assert len(edges) == (14 if view == "mentions" else 8)
-    readers = {"graphml": nx.read_graphml, "gexf": nx.read_gexf,
-               "cytoscape-json": lambda p: nx.cytoscape_graph(json.loads(Path(p).read_text("utf-8")))}
+    readers = {
+        "graphml": nx.read_graphml,
+        "gexf": nx.read_gexf,
+        "cytoscape-json": lambda p: nx.cytoscape_graph(json.loads(Path(p).read_text("utf-8"))),
+    }
     for fmt, read in readers.items():
         out = tmp_path / f"g.{fmt}"
         write(small, out, fmt, view)
         g = read(str(out))
         assert set(g.nodes) == nodes, fmt
-        found = {tuple(e) for e in g.edges} if view == "mentions" else {tuple(sorted(e)) for e in g.edges}
+        found = (
+            {tuple(e) for e in g.edges}
+            if view == "mentions"
+            else {tuple(sorted(e)) for e in g.edges}
+        )
         assert found == edges, fmt
         assert g.is_directed() == (view == "mentions"), fmt
 
@@ -220,8 +235,10 @@ def run(*args: str) -> object:
     return CliRunner().invoke(main, ["viz", *args])
 
 
-@pytest.mark.parametrize(("suffix", "magic"), [(".html", b"<!DOCTYPE html>"), (".graphml", b"<?xml"),
-                                                (".gexf", b"<?xml"), (".cyjs", b"{")])
+@pytest.mark.parametrize(
+    ("suffix", "magic"),
+    [(".html", b"<!DOCTYPE html>"), (".graphml", b"<?xml"), (".gexf", b"<?xml"), (".cyjs", b"{")],
+)
 def test_cli_picks_the_format_from_the_suffix(tmp_path, suffix, magic) -> None:
     out = tmp_path / f"graph{suffix}"
     result = run(str(SMALL), "-o", str(out))

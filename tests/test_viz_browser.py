@@ -16,15 +16,22 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
-
 from conftest import require_component
+
 from graph.cli import main
 
 pytestmark = pytest.mark.integration
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 FIXTURES = Path(__file__).parent / "fixtures" / "viz"
 SMALL = FIXTURES / "small.trig"
 XSS = FIXTURES / "xss.ttl"
@@ -34,9 +41,11 @@ PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
 PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
 """
 UNIT_CLASSES = "epkg:Citation epkg:Recital epkg:Paragraph epkg:Subparagraph epkg:Footnote"
-ENTITY_CLASSES = ("epkg:Person epkg:Movement epkg:NGO epkg:TradeUnion epkg:MediaOutlet epkg:Law "
-                  "epkg:LegalProvision epkg:EUInstrument epkg:InternationalInstrument epkg:EUBody "
-                  "epkg:InternationalOrganisation epkg:StateBody epkg:Place")
+ENTITY_CLASSES = (
+    "epkg:Person epkg:Movement epkg:NGO epkg:TradeUnion epkg:MediaOutlet epkg:Law "
+    "epkg:LegalProvision epkg:EUInstrument epkg:InternationalInstrument epkg:EUBody "
+    "epkg:InternationalOrganisation epkg:StateBody epkg:Place"
+)
 
 
 def load(path: Path) -> ox.Store:
@@ -53,9 +62,13 @@ def select(store: ox.Store, query: str) -> list[tuple[str, ...]]:
 
 def expected_nodes(store: ox.Store) -> int:
     """Units and entities, counted straight from the graph."""
-    (count,) = select(store, f"""SELECT (COUNT(DISTINCT ?n) AS ?c) WHERE {{
-        {{ VALUES ?k {{ {UNIT_CLASSES} }} ?n a ?k }} UNION {{ VALUES ?k {{ {ENTITY_CLASSES} }} ?n a ?k }}
-        UNION {{ ?u epkg:mentions ?n . VALUES ?uk {{ {UNIT_CLASSES} }} ?u a ?uk }} }}""")[0]
+    (count,) = select(
+        store,
+        f"""SELECT (COUNT(DISTINCT ?n) AS ?c) WHERE {{
+        {{ VALUES ?k {{ {UNIT_CLASSES} }} ?n a ?k }}
+        UNION {{ VALUES ?k {{ {ENTITY_CLASSES} }} ?n a ?k }}
+        UNION {{ ?u epkg:mentions ?n . VALUES ?uk {{ {UNIT_CLASSES} }} ?u a ?uk }} }}""",
+    )[0]
     return int(count)
 
 
@@ -76,10 +89,13 @@ class Opened:
 
     def click_node(self, node_id: str) -> None:
         """A real mouse click where the node is drawn (zoomed in and centred first)."""
-        x, y = self.js("""(id) => { const cy = epkgViz.cy, n = cy.getElementById(id);
+        x, y = self.js(
+            """(id) => { const cy = epkgViz.cy, n = cy.getElementById(id);
             cy.zoom(2.5); cy.center(n); const p = n.renderedPosition();
-            const r = cy.container().getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }""",
-                       node_id)
+            const r = cy.container().getBoundingClientRect();
+            return [r.left + p.x, r.top + p.y]; }""",
+            node_id,
+        )
         self.page.mouse.click(x, y)
         self.wait("(id) => document.getElementById('details').dataset.id === id", node_id)
 
@@ -111,8 +127,10 @@ def browser() -> Iterator[Any]:
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("viz")
-    return {"small": write_page(SMALL, folder / "small.html"),
-            "xss": write_page(XSS, folder / "xss.html")}
+    return {
+        "small": write_page(SMALL, folder / "small.html"),
+        "xss": write_page(XSS, folder / "xss.html"),
+    }
 
 
 @pytest.fixture(scope="module")
@@ -133,7 +151,9 @@ def open_page(browser) -> Iterator[Any]:
         opened.append(context)
         page = context.new_page()
         o = Opened(page)
-        page.on("console", lambda m: o.errors.append(m.text) if m.type in ("error", "warning") else None)
+        page.on(
+            "console", lambda m: o.errors.append(m.text) if m.type in ("error", "warning") else None
+        )
         page.on("pageerror", lambda e: o.errors.append(str(e)))
         page.on("request", lambda r: o.requests.append(r.url))
         page.goto(path.as_uri())
@@ -158,7 +178,10 @@ def test_page_renders_every_node_offline_without_errors(open_page, pages) -> Non
 
 def test_clicking_a_unit_shows_its_text(open_page, pages) -> None:
     o = open_page(pages["small"])
-    units = select(load(SMALL), f"SELECT ?u ?t WHERE {{ VALUES ?k {{ {UNIT_CLASSES} }} ?u a ?k ; nif:isString ?t }}")
+    units = select(
+        load(SMALL),
+        f"SELECT ?u ?t WHERE {{ VALUES ?k {{ {UNIT_CLASSES} }} ?u a ?k ; nif:isString ?t }}",
+    )
     assert len(units) == 5
     for unit, text in units[:3]:
         o.click_node(unit)
@@ -170,8 +193,11 @@ def test_clicking_a_unit_shows_its_text(open_page, pages) -> None:
 def test_clicking_an_entity_highlights_each_mention(open_page, pages) -> None:
     o = open_page(pages["small"])
     person = "https://w3id.org/epkg/id/person/ivan-petrov"
-    phrases = select(load(SMALL), f"""SELECT ?u ?a WHERE {{ ?p itsrdf:taIdentRef <{person}> ;
-        nif:referenceContext ?u ; nif:anchorOf ?a }} ORDER BY ?u""")
+    phrases = select(
+        load(SMALL),
+        f"""SELECT ?u ?a WHERE {{ ?p itsrdf:taIdentRef <{person}> ;
+        nif:referenceContext ?u ; nif:anchorOf ?a }} ORDER BY ?u""",
+    )
     assert len(phrases) == 3
     o.click_node(person)
     sections = o.js("""Array.from(document.querySelectorAll('#details section.mention')).map(
@@ -194,8 +220,9 @@ def test_view_filters_and_search(open_page, pages) -> None:
     assert o.visible_nodes() == 12
     o.page.check("#entity-types input[value='Person']")
     o.page.fill("#search", "petrov")  # an alternative label matches as well
-    assert o.js("Array.from(document.querySelectorAll('#results button')).map(b => b.dataset.id)") == [
-        "https://w3id.org/epkg/id/person/ivan-petrov"]
+    assert o.js(
+        "Array.from(document.querySelectorAll('#results button')).map(b => b.dataset.id)"
+    ) == ["https://w3id.org/epkg/id/person/ivan-petrov"]
     o.page.press("#search", "Enter")
     assert o.js("document.querySelector('#details h2').textContent") == "Ivan Petrov"
     assert o.errors == []
@@ -223,7 +250,9 @@ def test_hostile_text_runs_nothing_and_is_shown_as_text(open_page, pages) -> Non
     assert o.errors == []
 
 
-def test_the_samples_page_matches_its_graph_and_its_exports(open_page, sample_graph, tmp_path) -> None:
+def test_the_samples_page_matches_its_graph_and_its_exports(
+    open_page, sample_graph, tmp_path
+) -> None:
     import networkx as nx
 
     store = load(sample_graph)
@@ -233,24 +262,37 @@ def test_the_samples_page_matches_its_graph_and_its_exports(open_page, sample_gr
     assert expected > 100  # units and entities of a real resolution
     assert o.visible_nodes() == o.js("epkgViz.cy.nodes().length") == expected
     nodes = set(o.js("epkgViz.cy.nodes().map(n => n.id())"))
-    edges = {tuple(e) for e in o.js("epkgViz.cy.edges().map(e => [e.source().id(), e.target().id()])")}
+    edges = {
+        tuple(e) for e in o.js("epkgViz.cy.edges().map(e => [e.source().id(), e.target().id()])")
+    }
     mentions = select(store, "SELECT DISTINCT ?u ?e WHERE { ?u epkg:mentions ?e }")
     assert set(mentions) <= edges
     for fmt, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
-        result = CliRunner().invoke(main, ["viz", str(sample_graph), "-o", str(tmp_path / f"s.{fmt}")])
+        result = CliRunner().invoke(
+            main, ["viz", str(sample_graph), "-o", str(tmp_path / f"s.{fmt}")]
+        )
         assert result.exit_code == 0, result.output
         g = read(str(tmp_path / f"s.{fmt}"))
         assert (set(g.nodes), set(g.edges)) == (nodes, edges), fmt
 
     # a paragraph shows its text; the entity named most often has each mention marked
-    ((unit, text),) = select(store, "SELECT ?u ?t WHERE { ?u a epkg:Paragraph ; epkg:ordinal ?o ; "
-                                    "nif:isString ?t } ORDER BY ?o LIMIT 1")
+    ((unit, text),) = select(
+        store,
+        "SELECT ?u ?t WHERE { ?u a epkg:Paragraph ; epkg:ordinal ?o ; "
+        "nif:isString ?t } ORDER BY ?o LIMIT 1",
+    )
     o.click_node(unit)
     assert o.js("document.getElementById('unit-text').textContent") == text
-    ((entity, count),) = select(store, "SELECT ?e (COUNT(DISTINCT ?u) AS ?n) WHERE { ?u epkg:mentions ?e } "
-                                       "GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 1")
-    anchors = select(store, f"""SELECT ?u ?a WHERE {{ ?p itsrdf:taIdentRef <{entity}> ;
-        nif:referenceContext ?u ; nif:anchorOf ?a }}""")
+    ((entity, count),) = select(
+        store,
+        "SELECT ?e (COUNT(DISTINCT ?u) AS ?n) WHERE { ?u epkg:mentions ?e } "
+        "GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 1",
+    )
+    anchors = select(
+        store,
+        f"""SELECT ?u ?a WHERE {{ ?p itsrdf:taIdentRef <{entity}> ;
+        nif:referenceContext ?u ; nif:anchorOf ?a }}""",
+    )
     o.js("(id) => epkgViz.select(id, true)", entity)
     sections = o.js("""Array.from(document.querySelectorAll('#details section.mention')).map(
         s => [s.dataset.unit, Array.from(s.querySelectorAll('mark')).map(m => m.textContent)])""")

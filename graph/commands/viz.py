@@ -9,8 +9,16 @@ import click
 from ..errors import ConfigError
 
 FORMATS = ("html", "graphml", "gexf", "cytoscape-json", "svg", "png")
-_SUFFIXES = {".html": "html", ".htm": "html", ".graphml": "graphml", ".gexf": "gexf",
-             ".cyjs": "cytoscape-json", ".json": "cytoscape-json", ".svg": "svg", ".png": "png"}
+_SUFFIXES = {
+    ".html": "html",
+    ".htm": "html",
+    ".graphml": "graphml",
+    ".gexf": "gexf",
+    ".cyjs": "cytoscape-json",
+    ".json": "cytoscape-json",
+    ".svg": "svg",
+    ".png": "png",
+}
 
 
 def format_for(out: Path, fmt: str | None) -> str:
@@ -28,19 +36,39 @@ def format_for(out: Path, fmt: str | None) -> str:
 
 @click.command("viz")
 @click.argument("graph_file", required=False, type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--store", "store_dir", type=click.Path(path_type=Path, file_okay=False),
-              help="Read an embedded store (a folder made by `epkg build --store`) instead of a file.")
-@click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="The file to write (replaced atomically).")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
-              help="Output format; by default from the output's suffix "
-                   "(.html, .graphml, .gexf, .cyjs/.json, .svg, .png).")
-@click.option("--view", type=click.Choice(["mentions", "co-mentions"]), default="mentions",
-              show_default=True,
-              help="For the exports: units and entities linked by mentions, or entities linked "
-                   "when named in the same unit. The page holds both.")
-def command(graph_file: Path | None, store_dir: Path | None, out: Path, fmt: str | None,
-            view: str) -> None:
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Read an embedded store (a folder made by `epkg build --store`) instead of a file.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The file to write (replaced atomically).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    help="Output format; by default from the output's suffix "
+    "(.html, .graphml, .gexf, .cyjs/.json, .svg, .png).",
+)
+@click.option(
+    "--view",
+    type=click.Choice(["mentions", "co-mentions"]),
+    default="mentions",
+    show_default=True,
+    help="For the exports: units and entities linked by mentions, or entities linked "
+    "when named in the same unit. The page holds both.",
+)
+def command(
+    graph_file: Path | None, store_dir: Path | None, out: Path, fmt: str | None, view: str
+) -> None:
     """Draw the graph: an interactive offline page, or a file for Gephi, Cytoscape or print.
 
     GRAPH_FILE is an RDF file written by `epkg build` or `epkg export` (.ttl, .trig, .nt,
@@ -61,5 +89,8 @@ def command(graph_file: Path | None, store_dir: Path | None, out: Path, fmt: str
 
         write(graph, out, chosen, view)
     shown = len(graph.nodes) if chosen == "html" or view == "mentions" else len(graph.entities())
-    click.echo(f"{out}: {chosen}, {shown} nodes "
-               f"({len(graph.units())} units, {len(graph.entities())} entities)", err=True)
+    click.echo(
+        f"{out}: {chosen}, {shown} nodes "
+        f"({len(graph.units())} units, {len(graph.entities())} entities)",
+        err=True,
+    )
