@@ -13,7 +13,7 @@ from graph.model import Source
 from graph.read import read_bytes
 from graph.segment import segment
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 _WORDS = st.sampled_from(
     [
