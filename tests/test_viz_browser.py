@@ -299,3 +299,34 @@ def test_the_samples_page_matches_its_graph_and_its_exports(
     assert len(sections) == int(count)
     assert sorted((u, a) for u, marks in sections for a in marks) == sorted(anchors)
     assert o.errors == []
+
+
+def test_a_few_thousand_nodes(open_page, tmp_path) -> None:
+    """2,100 nodes (the page switches to its lighter rendering above 2,000): all of
+    them drawn, no error, a click still opens the right unit."""
+    units, entities = 1400, 700
+    lines = [
+        "@prefix epkg: <https://w3id.org/epkg/ontology#> .",
+        "@prefix eli: <http://data.europa.eu/eli/ontology#> .",
+        "@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .",
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .",
+        "@prefix d: <https://example.org/doc/big/en/> .",
+    ]
+    for k in range(entities):
+        lines.append(f'<https://example.org/id/e{k}> a epkg:Person ; skos:prefLabel "Name {k}" .')
+    for j in range(units):
+        named = sorted({(j * 7 + i * 131) % entities for i in range(3)})
+        mentions = ", ".join(f"<https://example.org/id/e{k}>" for k in named)
+        lines.append(
+            f"d:para_{j + 1} a epkg:Paragraph ; eli:is_part_of <https://example.org/doc/big/en> ; "
+            f'eli:number "{j + 1}" ; epkg:ordinal {j + 1} ; nif:isString "Text of {j + 1}." ; '
+            f"epkg:mentions {mentions} ."
+        )
+    graph_file = tmp_path / "big.ttl"
+    graph_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    o = open_page(write_page(graph_file, tmp_path / "big.html"))
+    assert expected_nodes(load(graph_file)) == units + entities
+    assert o.visible_nodes() == o.js("epkgViz.cy.nodes().length") == units + entities
+    o.click_node("https://example.org/doc/big/en/para_700")
+    assert o.js("document.getElementById('unit-text').textContent") == "Text of 700."
+    assert o.errors == []
