@@ -25,7 +25,9 @@ def quads(sample_path: Path) -> list[Quad]:
 
 
 def test_the_sample_graph_is_substantial(quads: list[Quad]) -> None:
-    types = {q.object.value.rsplit("#", 1)[-1] for q in quads if q.predicate.value.endswith("#type")}
+    types = {
+        q.object.value.rsplit("#", 1)[-1] for q in quads if q.predicate.value.endswith("#type")
+    }
     assert {"Citation", "Recital", "Paragraph", "Subparagraph", "Footnote", "Person"} <= types
     assert len(quads) > 1000
 
