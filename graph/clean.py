@@ -16,6 +16,7 @@ from .model import Piece
 __all__ = ["clean_text"]
 
 # white space that is not already one plain space: runs, newlines, tabs, no-break spaces
+_CLOSING = set(",.;:)]”»")  # a span that opens with these is glued to the one before
 _SPACE_RUN = re.compile(r"\s*[^\S ]\s*|\s{2,}")
 
 
@@ -87,7 +88,7 @@ def clean_text(
     out = _Out()
     for number, (runs, (start, end)) in enumerate(zip(_runs(spans, skip), spans, strict=True)):
         if number and out.length:
-            following = text[start:end].lstrip()[:1]
+            following = "".join(text[s:e] for s, e in runs).lstrip()[:1]
             previous = "".join(out.parts[-2:])
             hyphenated = (
                 previous.endswith("-")
@@ -95,7 +96,7 @@ def clean_text(
                 and previous[-2].isalpha()
                 and following.islower()
             )
-            if not hyphenated:
+            if not hyphenated and following not in _CLOSING:
                 out.space(start - 1 if start > 0 and text[start - 1].isspace() else -1)
         for run_start, run_end in runs:
             position = run_start

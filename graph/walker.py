@@ -24,7 +24,9 @@ _BARE_LABEL = re.compile(
     rf"^\s*(?:{_DASH}|[A-Z]{{1,2}}\s?\.|[^\W\d_a-z]{{1,3}}\.|\d{{1,3}}\s?\.|\(\d{{1,3}}\)|\[\d{{1,3}}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*$"
 )
 _PARAGRAPH = re.compile(r"^\s*(\d{1,3})\s?\.\s*(?=\S)")
-_SUP_FOOTNOTE = re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?=\S)")
+# a footnote's text opens with a word, a number or a quotation; ", 15 March" after a
+# marker is the running text that a page break separated from its marker
+_SUP_FOOTNOTE = re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?=[^\W_]|[\"„“«‘'(])")
 _PAREN_FOOTNOTE = re.compile(r"^\s*(?:\((\d{1,3})\)|\[(\d{1,3})\])\s*(?=\S)")
 _PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*/\s*\d{1,3}|PE\s?\d{3}\.\d{3}(?:v\d+-\d+)?)\s*$")
 _SENTENCE_END = re.compile(r"[.;:!?][\"”»’)\]]*\s*$")

@@ -180,3 +180,23 @@ def test_text_without_diacritics(sample_text, document):
     assert [u.id for u in stripped.units] == [u.id for u in document.units]
     assert [f.unit for f in stripped.footnotes] == [f.unit for f in document.footnotes]
     assert stripped.meta.date == document.meta.date and stripped.meta.language == "ro"
+
+
+def test_crlf_line_ends(sample_text, document):
+    from graph.model import Source
+
+    crlf = segment(Source(sample_text.replace("\n", "\r\n"), "text/plain", "crlf.txt", "", "utf-8"))
+    assert [(u.id, u.text) for u in crlf.units] == [(u.id, u.text) for u in document.units]
+    assert [(f.id, f.unit, f.text) for f in crlf.footnotes] == [
+        (f.id, f.unit, f.text) for f in document.footnotes
+    ]
+
+
+def test_a_marker_cut_from_its_word_by_a_page_break(sample_text, document):
+    from graph.model import Source
+
+    moved = sample_text.replace("18 aprilie 2013², 15 martie", "18 aprilie 2013\n\n², 15 martie")
+    assert moved != sample_text
+    again = segment(Source(moved, "text/plain", "m.txt", "", "utf-8"))
+    assert again.unit("cit_1").text == document.unit("cit_1").text
+    assert [f.unit for f in again.footnotes] == [f.unit for f in document.footnotes]
