@@ -86,7 +86,7 @@ def clean_text(
     letter and the next begins with a lower-case letter (a word cut at a page end).
     """
     out = _Out()
-    for number, (runs, (start, end)) in enumerate(zip(_runs(spans, skip), spans, strict=True)):
+    for number, (runs, (start, _end)) in enumerate(zip(_runs(spans, skip), spans, strict=True)):
         if number and out.length:
             following = "".join(text[s:e] for s, e in runs).lstrip()[:1]
             previous = "".join(out.parts[-2:])
