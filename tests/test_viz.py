@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
 from html.parser import HTMLParser
@@ -11,6 +12,7 @@ import networkx as nx
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
+from conftest import require_component
 
 from graph.cli import main
 from graph.errors import ConfigError, GraphInputError
@@ -198,7 +200,8 @@ def test_gexf_carries_positions_for_gephi(small, tmp_path) -> None:
 
 
 def test_svg_and_png_pictures(small, tmp_path) -> None:
-    pytest.importorskip("matplotlib", reason="matplotlib is in the test extra; CI installs it")
+    have = importlib.util.find_spec("matplotlib") is not None
+    require_component(have, "matplotlib (pip install -e '.[test]' or '.[viz]')")
     write(small, tmp_path / "a.svg", "svg")
     write(small, tmp_path / "b.svg", "svg")
     svg = (tmp_path / "a.svg").read_bytes()
