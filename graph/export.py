@@ -82,13 +82,22 @@ def format_for(path: str | os.PathLike[str] | None, fmt: str | None = None) -> s
     return SUFFIXES[suffix]
 
 
+def _order(statement: Quad | Triple) -> tuple[str, str, bool, str, str]:
+    """Graph, subject, then rdf:type first (Turtle reads "<s> a C ; …"), predicate, object."""
+    graph = str(statement.graph_name) if isinstance(statement, Quad) else ""
+    predicate = statement.predicate.value
+    return (
+        graph, str(statement.subject), predicate != _RDF_TYPE, predicate, str(statement.object)
+    )
+
+
 def _triples(data: Iterable[Quad | Triple]) -> list[Triple]:
-    return sorted({d.triple if isinstance(d, Quad) else d for d in data}, key=str)
+    return sorted({d.triple if isinstance(d, Quad) else d for d in data}, key=_order)
 
 
 def _quads(data: Iterable[Quad | Triple]) -> list[Quad]:
     quads = {d if isinstance(d, Quad) else Quad(d.subject, d.predicate, d.object) for d in data}
-    return sorted(quads, key=str)
+    return sorted(quads, key=_order)
 
 
 def sorted_ntriples(data: Iterable[Quad | Triple]) -> bytes:
