@@ -141,17 +141,25 @@ def test_renderings(quads: list[Quad]) -> None:
     assert any(t.object.value == "http://www.w3.org/ns/shacl#ValidationReport" for t in report)
 
 
-@pytest.mark.parametrize("fmt", ["text", "turtle", "json"])
-def test_cli_exit_codes(tmp_path: Path, quads: list[Quad], fmt: str) -> None:
+@pytest.mark.parametrize(
+    ("fmt", "mutation"),
+    [
+        ("text", "unit cut from its document"),
+        ("turtle", "anchor not the text at its offsets"),
+        ("json", "entity without a label"),
+    ],
+)
+def test_cli_exit_codes(tmp_path: Path, quads: list[Quad], fmt: str, mutation: str) -> None:
     good, bad = tmp_path / "good.ttl", tmp_path / "bad.nq"
     write(quads, good)
-    write(MUTATIONS["unit cut from its document"][0](list(quads)), bad)
+    mutate, focus = MUTATIONS[mutation]
+    write(mutate(list(quads)), bad)
     runner = CliRunner()
     ok = runner.invoke(main, ["validate", str(good), "--format", fmt])
     assert ok.exit_code == 0, ok.output
     failed = runner.invoke(main, ["validate", str(bad), "--format", fmt])
     assert failed.exit_code == 1
-    assert "rec_A" in failed.stdout
+    assert focus in failed.stdout
 
 
 def test_cli_errors_exit_2(tmp_path: Path) -> None:
