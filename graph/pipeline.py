@@ -20,17 +20,16 @@ def analyse_source(source: Source, language: str | None = None) -> Analysis:
     A text that looks truncated is analysed as far as it goes; the reason is added to
     ``Analysis.warnings`` (for the command to print), never silently dropped.
     """
-    from .segment import segment
+    from .segment import segment, structure_warnings
 
     document = segment(source, language=language)  # refuses a non-resolution first
 
     from .extract import extract
     from .resolve import resolve
-    from .truncated import truncation_warnings
 
     mentions = extract(document)
     analysis = resolve(document, mentions)
-    warnings = truncation_warnings(document)
+    warnings = structure_warnings(document)
     if warnings:
         analysis = dataclasses.replace(analysis, warnings=analysis.warnings + warnings)
     return analysis

@@ -314,7 +314,13 @@ def project_path(
     if (graph_file is None) == (store_dir is None):
         raise ConfigError("give either a graph file or --store DIR, not both or neither")
     store = load_graph_file(graph_file) if graph_file is not None else open_store(store_dir)  # type: ignore[arg-type]
-    return project(store)
+    graph = project(store)
+    if not graph.nodes:  # an ontology, a shapes file, an empty store: nothing to draw
+        raise GraphInputError(
+            f"{graph_file or store_dir}: holds no units or entities; "
+            "expected a graph made by epkg build"
+        )
+    return graph
 
 
 def _project_units(store: Any) -> list[VizNode]:

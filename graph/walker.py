@@ -180,8 +180,8 @@ class _Walker:
                 return False  # a web page lists its footnotes last: what follows is the page's
             self.in_footnotes = False
             self.page_markers = []  # a new page: markers restart
-        if self.navigation.fullmatch(line.strip()):
-            return True
+        if self.navigation.fullmatch(line.strip()) or not any(c.isalnum() for c in line):
+            return True  # page furniture, or a rule of "____" / "* * *" above the footnotes
         if self.zone == "paragraphs" and _is_banner(line) and not self._starts_unit(line):
             return False  # "ANNEX", a second "TEXTS ADOPTED": the resolution is over
         if (

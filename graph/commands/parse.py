@@ -101,11 +101,10 @@ def command(file: str, as_json: bool, language: str | None) -> None:
     (saved or copied from the browser).
     """
     from ..read import read_path
-    from ..segment import segment
-    from ..truncated import truncation_warnings
+    from ..segment import segment, structure_warnings
 
     document = segment(read_path(file), language=language)
-    for warning in truncation_warnings(document):
+    for warning in structure_warnings(document):
         click.echo(f"epkg: warning: {warning}", err=True)
     if as_json:
         click.echo(json.dumps(document_to_dict(document), ensure_ascii=False, indent=2))

@@ -90,18 +90,18 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
         end = continuation(tokens, i + 1, cues, limit=9)
         while end > i + 1 and not (is_cap(tokens[end - 1].text) or is_acronym(tokens[end - 1].text)):
             end -= 1
-        if end == i + 1:
-            continue
         first = i
         # English puts the qualifiers first: "Supreme Court of X"
         while (
             first > 0
             and is_cap(tokens[first - 1].text)
-            and cues.is_non_name(tokens[first - 1].text)
             and fold(tokens[first - 1].text) not in determiners
+            and not any(p.match(fold_aligned(tokens[first - 1].text)) for p, _ in cues.actions)
             and text[tokens[first - 1].end : tokens[first].start] == " "
         ):
             first -= 1
+        if first == i and end == i + 1:
+            continue
         s, e = tokens[first].start, tokens[end - 1].end
         words = [fold(t.text) for t in tokens[i + 1 : end]]
         if any(w in eu or w.split("-")[0] in eu for w in words):

@@ -33,6 +33,21 @@ def continuation(tokens: list[Token], k: int, cues: Cues, limit: int = 12) -> in
     while j < n and j - k < limit:
         t = tokens[j].text
         f = fold(t)
+        if (
+            t == "("
+            and j + 3 < n
+            and is_acronym(tokens[j + 1].text)
+            and tokens[j + 2].text == ")"
+            and fold(tokens[j + 3].text) in cues.words("legal", "number_marks")
+        ):
+            j += 3  # "Regulation (EU) No …"
+            last = j
+            continue
+        if f in cues.words("legal", "number_marks") and j + 1 < n:
+            m = j + 1 + (tokens[j + 1].text == ".")
+            if m < n and tokens[m].text[:1].isdigit():
+                j = last = m + 1
+                continue
         if t in _PUNCT or f in cues.name_stops or f in cues.months or _DAY.match(t):
             break
         if f in cues.list_and and j + 1 < n:
