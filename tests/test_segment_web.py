@@ -302,3 +302,11 @@ def test_page_break_after_a_semicolon_in_english(english):
     assert document.unit("para_2").text.endswith(
         "journalists; lawyers and civil society activists;"
     )
+
+
+def test_a_rule_above_the_footnotes(english):
+    text = (FIXTURES / "en-browser.txt").read_text(encoding="utf-8")
+    ruled = text.replace("\n(1)OJ", "\n______________\n\n(1)OJ")
+    assert ruled != text
+    document = segment(Source(ruled, "text/plain", "r.txt", "", "utf-8"))
+    assert _shape(document)[1:] == _shape(english["en-browser.txt"])[1:]
