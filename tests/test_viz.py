@@ -273,13 +273,20 @@ def test_cli_reads_an_embedded_store(tmp_path) -> None:
         (["--store", "{tmp}/nostore", "-o", "{tmp}/g.html"], "{tmp}/nostore"),
         (["{bad}", "-o", "{tmp}/g.html"], "cannot parse"),
         (["{small}", "-o", "{tmp}/nofolder/g.html"], "does not exist"),
+        (["{other}", "-o", "{tmp}/g.html"], "holds no units or entities"),
+        (["--store", "{tmp}/emptystore", "-o", "{tmp}/g.html"], "holds no units or entities"),
     ],
 )
 def test_cli_errors_are_one_line_and_exit_2(tmp_path, args, message) -> None:
     (tmp_path / "nostore").mkdir()
     bad = tmp_path / "bad.ttl"
     bad.write_text("@prefix : <x> . :a :b", encoding="utf-8")
-    fill = {"small": str(SMALL), "tmp": str(tmp_path), "bad": str(bad)}
+    other = tmp_path / "other.ttl"  # RDF, but not a graph epkg built
+    other.write_text("<https://example.org/a> <https://example.org/b> 1 .", encoding="utf-8")
+    from graph.store import open_store
+
+    open_store(tmp_path / "emptystore").close()
+    fill = {"small": str(SMALL), "tmp": str(tmp_path), "bad": str(bad), "other": str(other)}
     result = run(*(a.format(**fill) for a in args))
     assert result.exit_code == 2, result.output
     assert message.format(**fill) in result.output
