@@ -93,9 +93,9 @@ def test_a_truncated_resolution_is_parsed_as_far_as_it_goes_with_a_warning(
     result = CliRunner().invoke(main, ["parse", "--json", str(cut)])
     assert result.exit_code == 0, result.output
     warnings = result.stderr.splitlines()
-    assert len(warnings) == 1, result.stderr
-    assert warnings[0].startswith(f"epkg: warning: {cut}: the text looks truncated")
-    assert warnings[0].endswith("built what is there")
+    assert 1 <= len(warnings) <= 2, result.stderr
+    assert all(w.startswith(f"epkg: warning: {cut}: ") for w in warnings), result.stderr
+    assert warnings[-1].endswith("it may be truncated"), result.stderr
     full = _parse_json(SAMPLE)
     units = json.loads(result.stdout)["units"]
     assert 0 < len(units) <= len(full["units"])
@@ -120,8 +120,8 @@ def test_build_of_a_truncated_resolution_writes_the_graph_and_warns(
     out = tmp_path / "cut.nt"
     result = CliRunner().invoke(main, ["build", str(cut), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "epkg: warning:" in result.stderr and "looks truncated" in result.stderr
-    assert "ends mid-sentence" in result.stderr
+    assert result.stderr.startswith(f"epkg: warning: {cut}: the text ends in the middle of para_")
+    assert "may be truncated" in result.stderr
     text = out.read_text(encoding="utf-8")
     assert "/ro/para_1>" in text and "/ro/para_27>" not in text
 
