@@ -140,19 +140,47 @@ def validate(
 ) -> ValidationResult:
     """Validate quads (or a graph file in any RDF format) against our shapes.
 
-    ``shapes`` names another folder of shapes files; the default is ours.
+    The shapes describe one document's graph, so quads in several named graphs (an
+    N-Quads or TriG file of a corpus) are validated graph by graph: the same entity
+    may carry a different label in two documents of the same language, which is
+    no violation. ``shapes`` names another folder of shapes files; the default is ours.
     """
+    if engine not in ENGINES:
+        raise ConfigError(
+            f"unknown SHACL engine {engine!r}; expected one of {', '.join(ENGINES)}"
+        )
     if isinstance(data, (str, os.PathLike)):
         from .export import read
 
         data = read(data)
-    nt = _ntriples(data)
     shapes_ttl = shapes_text(str(shapes) if shapes else None)
-    if engine == "shacl":
-        return _validate_rust(nt, shapes_ttl)
-    if engine == "pyshacl":
-        return _validate_pyshacl(nt, shapes_ttl)
-    raise ConfigError(f"unknown SHACL engine {engine!r}; expected one of {', '.join(ENGINES)}")
+    run = _validate_rust if engine == "shacl" else _validate_pyshacl
+    groups: dict[str, list[Quad | Triple]] = {}
+    for statement in data:
+        graph = str(statement.graph_name) if isinstance(statement, Quad) else ""
+        groups.setdefault(graph, []).append(statement)
+    results = [run(_ntriples(groups[graph]), shapes_ttl) for graph in sorted(groups)]
+    if len(results) == 1:
+        return results[0]
+    if not results:
+        return run("", shapes_ttl)
+    return _merged(results, engine)
+
+
+def _merged(results: list[ValidationResult], engine: str) -> ValidationResult:
+    """One result for several graphs: all rows, and one report graph."""
+    from pyoxigraph import RdfFormat, parse, serialize
+
+    report: list[Triple] = []
+    for result in results:  # each parse gets fresh blank nodes: reports do not mix
+        report.extend(parse(result.report_turtle.encode("utf-8"), format=RdfFormat.TURTLE))
+    turtle = serialize(report, format=RdfFormat.TURTLE, prefixes={"sh": _SH}) or b""
+    return ValidationResult(
+        all(r.conforms for r in results),
+        sorted(row for r in results for row in r.results),
+        engine,
+        turtle.decode("utf-8"),
+    )
 
 
 @lru_cache(maxsize=4)

@@ -3,6 +3,7 @@ both engines, which agree result for result; `epkg validate` keeps pySHACL's exi
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -179,3 +180,21 @@ def test_cli_pyshacl_engine(tmp_path: Path, quads: list[Quad]) -> None:
     write(quads, good)
     result = CliRunner().invoke(main, ["validate", str(good), "--engine", "pyshacl"])
     assert result.exit_code == 0, result.output
+
+
+def test_named_graphs_are_validated_one_by_one() -> None:
+    """Two documents naming the same entity with different labels: no violation, as
+    each document's graph is validated on its own; damage in one is still found."""
+    first = build_quads(small_analysis())
+    other = small_analysis(doc_id="TA-9-2021-0099")
+    person = dataclasses.replace(other.entities[0], label="Ivan Petrov Jr")
+    second = build_quads(dataclasses.replace(other, entities=(person,) + other.entities[1:]))
+    assert {q.graph_name for q in first} != {q.graph_name for q in second}
+    for engine in ("shacl", "pyshacl"):
+        result = validate(first + second, engine=engine)  # type: ignore[arg-type]
+        assert result.conforms, result.text()
+    damaged = first + MUTATIONS["entity without a label"][0](second)
+    result = validate(damaged)
+    assert not result.conforms
+    assert {row.focus for row in result.results} == {f"<{PERSON}>"}
+    assert "ValidationReport" in result.turtle()
