@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError, GraphInputError, InputError
+from .namespaces import PREFIXES
+from .viz_style import TYPE_STYLE
 
 __all__ = [
     "ENTITY_TYPES",
@@ -37,8 +39,6 @@ __all__ = [
     "project",
     "project_path",
 ]
-
-EPKG = "https://w3id.org/epkg/ontology#"
 
 #: entity classes (local names in epkg:), in the order a node with two types is given the first.
 ENTITY_TYPES: tuple[str, ...] = (
@@ -60,39 +60,6 @@ ENTITY_TYPES: tuple[str, ...] = (
 UNIT_KINDS: tuple[str, ...] = ("Citation", "Recital", "Paragraph", "Subparagraph", "Footnote")
 #: the type given to a mentioned resource that has none of ENTITY_TYPES.
 OTHER = "Other"
-
-#: how each type is drawn everywhere: (colour, Cytoscape.js shape, matplotlib marker).
-#: Colours from a colour-blind-safe palette (Okabe-Ito, then Tol's); units in greys.
-TYPE_STYLE: dict[str, tuple[str, str, str]] = {
-    "Person": ("#E69F00", "ellipse", "o"),
-    "Movement": ("#D55E00", "hexagon", "h"),
-    "NGO": ("#009E73", "round-triangle", "^"),
-    "TradeUnion": ("#117733", "vee", "v"),
-    "MediaOutlet": ("#CC79A7", "star", "*"),
-    "Law": ("#0072B2", "diamond", "D"),
-    "LegalProvision": ("#56B4E9", "round-diamond", "d"),
-    "EUInstrument": ("#332288", "round-tag", "s"),
-    "InternationalInstrument": ("#88CCEE", "tag", "s"),
-    "EUBody": ("#AA4499", "pentagon", "p"),
-    "InternationalOrganisation": ("#882255", "octagon", "8"),
-    "StateBody": ("#999933", "barrel", "P"),
-    "Place": ("#44AA99", "triangle", "^"),
-    OTHER: ("#BBBBBB", "ellipse", "o"),
-    "Citation": ("#C8C8C8", "round-rectangle", "s"),
-    "Recital": ("#A8A8A8", "round-rectangle", "s"),
-    "Paragraph": ("#6E6E6E", "rectangle", "s"),
-    "Subparagraph": ("#8E8E8E", "rectangle", "s"),
-    "Footnote": ("#DDDDDD", "cut-rectangle", "s"),
-}
-
-_PREFIXES = {
-    "epkg": EPKG,
-    "eli": "http://data.europa.eu/eli/ontology#",
-    "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
-    "itsrdf": "http://www.w3.org/2005/11/its/rdf#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-}
 
 
 def _values(kinds: tuple[str, ...]) -> str:
@@ -217,7 +184,7 @@ def open_store(folder: str | Path) -> Any:
 
 
 def _select(store: Any, query: str) -> list[dict[str, Any]]:
-    rows = store.query(query, prefixes=_PREFIXES, use_default_graph_as_union=True)
+    rows = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
     names = [v.value for v in rows.variables]
     return [{n: row[n] for n in names if row[n] is not None} for row in rows]
 

@@ -292,3 +292,12 @@ def test_cli_errors_are_one_line_and_exit_2(tmp_path, args, message) -> None:
     assert message.format(**fill) in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "g.html").exists()
+
+
+def test_every_type_has_a_distinct_style() -> None:
+    from graph.viz import ENTITY_TYPES, OTHER, UNIT_KINDS
+    from graph.viz_style import TYPE_STYLE
+
+    assert set(TYPE_STYLE) == {*ENTITY_TYPES, *UNIT_KINDS, OTHER}
+    entity_looks = [TYPE_STYLE[t][:2] for t in ENTITY_TYPES]
+    assert len(set(entity_looks)) == len(ENTITY_TYPES)  # colour and shape tell them apart
