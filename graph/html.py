@@ -74,7 +74,7 @@ _HIDDEN = {
     "button",
 }
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-_WS = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_WS = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _LEAD = re.compile(r"^\s*(?:[-–—•·]\s*)?")
 _BARE_LABEL = re.compile(r"^(?:[-–—•·]|[^\W\d_a-z]{1,3}\.|\d{1,3}\.|\(\d{1,3}\))$")
 
@@ -192,9 +192,11 @@ def _is_citation(line: str) -> bool:
     return any(p.citation_re.match(line, offset) for p in all_profiles())
 
 
-def _is_title(line: str) -> bool:
-    if any(p.title_re.search(line) and not p.is_parliament(line) for p in all_profiles()):
-        return True
+def _has_title_formula(line: str) -> bool:
+    return any(p.title_re.search(line) and not p.is_parliament(line) for p in all_profiles())
+
+
+def _ends_with_procedure(line: str) -> bool:
     return bool(PROCEDURE.search(line)) and line.rstrip().endswith(")") and not is_boilerplate(line)
 
 
@@ -209,7 +211,9 @@ def trim_to_resolution(text: str) -> str:
     first = next((i for i, line in enumerate(lines) if _is_citation(line)), -1)
     if first < 0:
         return text
-    title = next((i for i in range(first - 1, -1, -1) if _is_title(lines[i])), -1)
+    title = next((i for i in range(first - 1, -1, -1) if _has_title_formula(lines[i])), -1)
+    if title < 0:
+        title = next((i for i in range(first - 1, -1, -1) if _ends_with_procedure(lines[i])), -1)
     start = title if title >= 0 else 0
     if title >= 0:
         taken_title = False

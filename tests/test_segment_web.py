@@ -310,3 +310,40 @@ def test_a_rule_above_the_footnotes(english):
     assert ruled != text
     document = segment(Source(ruled, "text/plain", "r.txt", "", "utf-8"))
     assert _shape(document)[1:] == _shape(english["en-browser.txt"])[1:]
+
+
+def test_romanian_web_page():
+    page = """<!DOCTYPE html><html lang="ro"><head><title>Texte adoptate</title></head><body>
+    <ul><li>Index</li><li>Anterior</li><li>Următor</li><li>Text integral</li></ul>
+    <table><tr><td>Procedură : 2021/2544(RSP)</td></tr><tr><td>Texte adoptate :</td>
+    <td>P9_TA(2021)0056</td></tr></table>
+    <h2>Texte adoptate</h2><p>PDF 146k WORD 61k</p>
+    <p>Joi, 11 februarie 2021 - Bruxelles</p>
+    <p>Situația în Ruritania</p><p>P9_TA(2021)0056</p>
+    <p>Rezoluția Parlamentului European din 11 februarie 2021 referitoare la situația din
+    Ruritania (2021/2544(RSP))</p>
+    <p>Parlamentul European,</p>
+    <table><tr><td>–</td><td>având în vedere rezoluțiile sale anterioare<span class="sup">
+    <a href="#def_1_1">(1)</a></span>,</td></tr></table>
+    <table><tr><td>A.</td><td>întrucât situația s-a deteriorat;</td></tr></table>
+    <table><tr><td>1.</td><td>condamnă arestările;</td></tr></table>
+    <p>îndeamnă guvernul să elibereze protestatarii;</p>
+    <table><tr><td>2.</td><td>încredințează Președintelui sarcina de a transmite rezoluția.</td></tr></table>
+    <p><a name="def_1_1">(1)</a> JO C 23, 21.1.2021, p. 83.</p>
+    <p>Ultima actualizare: 12 februarie 2021</p><p>Aviz juridic - Politica de confidențialitate</p>
+    </body></html>"""
+    document = segment(read_bytes(page.encode("utf-8"), "TA-9-2021-0056_RO.html"))
+    assert document.source.text.startswith("Situația în Ruritania\nP9_TA(2021)0056\nRezoluția")
+    assert [u.id for u in document.units] == [
+        "cit_1",
+        "rec_A",
+        "para_1",
+        "para_1__subpara_1",
+        "para_1__subpara_2",
+        "para_2",
+    ]
+    assert document.meta.title == "Situația în Ruritania"
+    assert document.meta.long_title.endswith("situația din Ruritania (2021/2544(RSP))")
+    assert document.meta.date == dt.date(2021, 2, 11)
+    assert document.footnotes[0].oj_reference == "JO C 23, 21.1.2021, p. 83"
+    assert document.unit("cit_1").text == "având în vedere rezoluțiile sale anterioare,"
