@@ -328,7 +328,8 @@ def test_romanian_web_page():
     <table><tr><td>A.</td><td>întrucât situația s-a deteriorat;</td></tr></table>
     <table><tr><td>1.</td><td>condamnă arestările;</td></tr></table>
     <p>îndeamnă guvernul să elibereze protestatarii;</p>
-    <table><tr><td>2.</td><td>încredințează Președintelui sarcina de a transmite rezoluția.</td></tr></table>
+    <table><tr><td>2.</td>
+    <td>încredințează Președintelui sarcina de a transmite rezoluția.</td></tr></table>
     <p><a name="def_1_1">(1)</a> JO C 23, 21.1.2021, p. 83.</p>
     <p>Ultima actualizare: 12 februarie 2021</p><p>Aviz juridic - Politica de confidențialitate</p>
     </body></html>"""
