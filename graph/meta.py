@@ -122,7 +122,8 @@ def parse_meta(header: Sequence[str], profile: LanguageProfile) -> DocumentMeta:
         if short_title is not None:
             short_title = " ".join(short_title.split())
     local_match = LOCAL_ID.search(joined)
-    local_id = local_match.group(0) if local_match else None
+    # the provisional edition's "P9_TA-PROV(2021)0056" is the same text adopted
+    local_id = "P{}_TA({}){}".format(*local_match.groups()) if local_match else None
     procedure_match = PROCEDURE.search(long_title or "") or PROCEDURE.search(joined)
     date = _date(long_title or "", profile) or _date(joined, profile)
     return DocumentMeta(

@@ -348,3 +348,9 @@ def test_romanian_web_page():
     assert document.meta.date == dt.date(2021, 2, 11)
     assert document.footnotes[0].oj_reference == "JO C 23, 21.1.2021, p. 83"
     assert document.unit("cit_1").text == "având în vedere rezoluțiile sale anterioare,"
+
+
+def test_provisional_edition_id():
+    text = (FIXTURES / "en-pdf.txt").read_text(encoding="utf-8").replace("P9_TA(", "P9_TA-PROV(")
+    meta = segment(Source(text, "text/plain", "p.txt", "", "utf-8")).meta
+    assert (meta.local_id, meta.doc_id) == ("P9_TA(2021)0082", "TA-9-2021-0082")
