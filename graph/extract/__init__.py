@@ -91,7 +91,12 @@ def extract_text(unit_id: str, text: str, cues: Cues) -> list[Mention]:
     """All candidates of one text, unsettled (for tests and debugging)."""
     found: list[Mention] = []
     for fn in _extractors():
-        found.extend(fn(unit_id, text, cues))
+        # A span that is empty, outside the text or not its surface would break the NIF
+        # offsets contract downstream: no extractor's slip may get past this point.
+        found.extend(
+            m for m in fn(unit_id, text, cues)
+            if 0 <= m.start < m.end <= len(text) and text[m.start : m.end] == m.surface
+        )
     return found
 
 
