@@ -16,7 +16,7 @@ import pytest
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 CASES = sorted(p.name for p in CASES_DIR.iterdir() if p.is_dir() and not p.name.startswith("."))
-EXPECTED_CASES = 4
+EXPECTED_CASES = 5
 
 
 def _input(case: str) -> Path:
