@@ -82,7 +82,14 @@ def write_page(graph_file: Path, out: Path) -> Path:
 class Opened:
     page: Any
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
+
+    def console(self, kind: str, text: str) -> None:
+        if kind == "error":
+            self.errors.append(text)
+        elif kind == "warning":
+            self.warnings.append(text)
 
     def js(self, code: str, arg: Any = None) -> Any:
         return self.page.evaluate(code, arg)
@@ -151,9 +158,7 @@ def open_page(browser) -> Iterator[Any]:
         opened.append(context)
         page = context.new_page()
         o = Opened(page)
-        page.on(
-            "console", lambda m: o.errors.append(m.text) if m.type in ("error", "warning") else None
-        )
+        page.on("console", lambda m: o.console(m.type, m.text))
         page.on("pageerror", lambda e: o.errors.append(str(e)))
         page.on("request", lambda r: o.requests.append(r.url))
         page.goto(path.as_uri())
@@ -173,6 +178,7 @@ def test_page_renders_every_node_offline_without_errors(open_page, pages) -> Non
     assert o.visible_nodes() == expected
     assert o.js("epkgViz.cy.nodes().filter(n => n.renderedBoundingBox().w > 0).length") == expected
     assert o.errors == []
+    assert o.warnings == []  # Cytoscape.js warns about misused styles: none
     assert o.requests == [pages["small"].as_uri()]  # nothing but the file itself
 
 
@@ -298,7 +304,11 @@ def test_the_samples_page_matches_its_graph_and_its_exports(
         s => [s.dataset.unit, Array.from(s.querySelectorAll('mark')).map(m => m.textContent)])""")
     assert len(sections) == int(count)
     assert sorted((u, a) for u, marks in sections for a in marks) == sorted(anchors)
-    assert o.errors == []
+    o.page.check("#view-co-mentions")
+    assert o.visible_nodes() == len(
+        select(store, f"SELECT DISTINCT ?e WHERE {{ VALUES ?k {{ {ENTITY_CLASSES} }} ?e a ?k }}")
+    )
+    assert (o.errors, o.warnings) == ([], [])
 
 
 def test_a_few_thousand_nodes(open_page, tmp_path) -> None:
