@@ -123,8 +123,12 @@ def command(file: str, as_json: bool, language: str | None) -> None:
     for unit in document.units:
         notes = f"  [{', '.join(unit.footnotes)}]" if unit.footnotes else ""
         indent = "  " if unit.parent else ""
-        click.echo(f"{indent}{unit.id:<20} {unit.kind:<12} {_first_words(unit.text)}{notes}")
+        click.echo(
+            f"{indent}{unit.id:<20} {unit.kind:<12} {unit.label:>3}  "
+            f"{_first_words(unit.text)}{notes}"
+        )
     for footnote in document.footnotes:
         click.echo(
-            f"{footnote.id:<20} footnote     (on {footnote.unit}) {_first_words(footnote.text, 12)}"
+            f"{footnote.id:<20} {'footnote':<12} {footnote.number:>3}  (on {footnote.unit}) "
+            f"{_first_words(footnote.text, 12)}"
         )
