@@ -60,6 +60,7 @@ def continuation(tokens: list[Token], k: int, cues: Cues, limit: int = 12) -> in
                 or fn in cues.name_connectors
                 or fn in cues.place_prepositions
                 or (namey and not is_cap(tokens[j - 1].text))
+                or cues.is_head(nxt)
             ):
                 break
         if f not in cues.name_connectors and f not in cues.list_and:
@@ -92,7 +93,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
         if is_cap(tok.text) and (f in eu_heads or f in intl_heads):
             # English: the head closes a capitalised run ("Enhanced Partnership and Cooperation Agreement")
             first = i
-            while first > 0 and (is_cap(tokens[first - 1].text) or is_acronym(tokens[first - 1].text) or (fold(tokens[first - 1].text) in cues.name_connectors and first - 2 >= 0 and is_cap(tokens[first - 2].text))) and text[tokens[first - 1].end : tokens[first].start] == " ":
+            while first > 0 and (is_cap(tokens[first - 1].text) or is_acronym(tokens[first - 1].text) or (fold(tokens[first - 1].text) in cues.name_connectors and fold(tokens[first - 1].text) not in cues.list_and and first - 2 >= 0 and is_cap(tokens[first - 2].text))) and text[tokens[first - 1].end : tokens[first].start] == " ":
                 first -= 1
             while first < i and not (is_cap(tokens[first].text) or is_acronym(tokens[first].text)) or (first < i and fold(tokens[first].text) in cues.words("legal", "determiners")):
                 first += 1

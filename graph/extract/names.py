@@ -191,11 +191,14 @@ def roles_around(folded: str, start: int, end: int, cues: Cues, window: int = 11
     blocks = [m.end() for m in _BLOCK.finditer(seg)]
     if blocks:
         lo += blocks[-1]
-    roles = [
-        r
-        for _, e, r in _role_hits(cues.roles, folded, lo, start)
-        if start - e <= 70 and not any(w in cues.name_stops for w in re.findall(r"[\w'’]+", folded[e:start]))
-    ]
+    def attached(e: int) -> bool:
+        """Nothing but modifiers, commas and a list intro between the cue and the name."""
+        gap = folded[e:start]
+        if cues.list_intros is not None:
+            gap = cues.list_intros.sub(" ", gap)
+        return start - e <= 70 and not any(w in cues.name_stops for w in re.findall(r"[\w'’]+", gap))
+
+    roles = [r for _, e, r in _role_hits(cues.roles, folded, lo, start) if attached(e)]
     after = re.match(r"\s*,\s*(?:\w{1,3}\s+)?", folded[end : end + 8])
     if after and cues.role_any is not None:
         pos = end + after.end()
