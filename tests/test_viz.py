@@ -301,3 +301,21 @@ def test_every_type_has_a_distinct_style() -> None:
     assert set(TYPE_STYLE) == {*ENTITY_TYPES, *UNIT_KINDS, OTHER}
     entity_looks = [TYPE_STYLE[t][:2] for t in ENTITY_TYPES]
     assert len(set(entity_looks)) == len(ENTITY_TYPES)  # colour and shape tell them apart
+
+
+def test_hostile_text_is_data_in_every_export(tmp_path) -> None:
+    import xml.etree.ElementTree as ET
+
+    hostile = project_path(XSS)
+    label = 'Evil <img src=x onerror="window.__pwned=1"> Corp'
+    for fmt, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        write(hostile, tmp_path / f"x.{fmt}", fmt)
+        g = read(str(tmp_path / f"x.{fmt}"))
+        assert g.nodes["https://w3id.org/epkg/id/ngo/evil-corp"]["label"] == label, fmt
+    have = importlib.util.find_spec("matplotlib") is not None
+    require_component(have, "matplotlib (pip install -e '.[test]' or '.[viz]')")
+    write(hostile, tmp_path / "x.svg", "svg")
+    root = ET.parse(tmp_path / "x.svg").getroot()
+    tags = {el.tag.rsplit("}", 1)[-1] for el in root.iter()}
+    assert not tags & {"script", "img", "foreignObject"}
+    assert any(label[:30] in "".join(el.itertext()) for el in root.iter())
