@@ -100,8 +100,8 @@ def build_quads(
     _document(out, document, work, expression, doc_id, lang, from_ep)
     unit_nodes = _units(out, document, expression, expression_str, lang)
     entity_nodes = _entities(out, analysis, base, lang, unit_nodes)
-    _statements(out, analysis, unit_nodes, entity_nodes)
-    _relations(out, analysis, unit_nodes, entity_nodes, work)
+    _statements(out, analysis, unit_nodes, entity_nodes, base)
+    _relations(out, analysis, unit_nodes, entity_nodes, work, base)
     _provenance(out, document, expression, expression_str, timestamp, tool_version)
     return out.quads()
 
@@ -241,6 +241,7 @@ def _statements(
     analysis: Analysis,
     unit_nodes: dict[str, NamedNode],
     entity_nodes: dict[EntityRef, NamedNode],
+    base: str,
 ) -> None:
     counts: dict[str, int] = {}
     for statement in analysis.statements:
@@ -253,7 +254,7 @@ def _statements(
         out.add(node, O_EPKG.action, action)
         out.add(unit, O_EPKG.action, action)
         for ref in statement.addressees:
-            addressee = _entity(entity_nodes, ref, None)
+            addressee = _entity(entity_nodes, ref, base)
             out.add(node, O_EPKG.addressee, addressee)
             out.add(unit, O_EPKG.addressee, addressee)
 
@@ -264,6 +265,7 @@ def _relations(
     unit_nodes: dict[str, NamedNode],
     entity_nodes: dict[EntityRef, NamedNode],
     work: NamedNode,
+    base: str,
 ) -> None:
     counts: dict[str, int] = {}
     for relation in analysis.relations:
@@ -275,10 +277,10 @@ def _relations(
         counts[relation.unit] = counts.get(relation.unit, 0) + 1
         node = NamedNode(_iri.relation_iri(unit.value, counts[relation.unit]))
         subject = (
-            work if relation.subject is None else _entity(entity_nodes, relation.subject, None)
+            work if relation.subject is None else _entity(entity_nodes, relation.subject, base)
         )
         predicate = O_EPKG[relation.predicate]
-        obj = _entity(entity_nodes, relation.object, None)
+        obj = _entity(entity_nodes, relation.object, base)
         out.add(subject, predicate, obj)
         out.add(unit, O_EPKG.states, node)
         out.add(node, _TYPE, O_EPKG.StatedRelation)
@@ -334,10 +336,10 @@ def _unit(nodes: dict[str, NamedNode], unit_id: str) -> NamedNode:
         raise ValueError(f"reference to an unknown unit {unit_id!r}") from None
 
 
-def _entity(nodes: dict[EntityRef, NamedNode], ref: EntityRef, base: str | None) -> NamedNode:
+def _entity(nodes: dict[EntityRef, NamedNode], ref: EntityRef, base: str) -> NamedNode:
+    """The entity's node; an entity the analysis does not describe still gets its IRI
+    (the same one it has wherever it is described), rather than failing the build."""
     key = (EntityType(ref[0]), ref[1])
     if key in nodes:
         return nodes[key]
-    if base is None:
-        raise ValueError(f"reference to an entity the analysis does not hold: {ref}")
     return NamedNode(_iri.entity_iri(key[0], key[1], base))

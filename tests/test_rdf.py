@@ -174,3 +174,18 @@ def test_an_empty_mention_span_is_refused_with_its_entity_named() -> None:
     analysis = dataclasses.replace(analysis, entities=(person,) + analysis.entities[1:])
     with pytest.raises(ValueError, match="Person/ivan-petrov: empty or inverted mention span 5,5"):
         build_quads(analysis)
+
+
+def test_a_relation_to_an_undescribed_entity_still_gets_its_iri() -> None:
+    from graph.model import EntityType, Relation
+
+    analysis = small_analysis()
+    extra = Relation(
+        (EntityType.PERSON, "ivan-petrov"), "memberOf", (EntityType.MOVEMENT, "unnamed"), "rec_A"
+    )
+    analysis = dataclasses.replace(analysis, relations=analysis.relations + (extra,))
+    text = sorted_ntriples(build_quads(analysis)).decode()
+    assert (
+        f"<{PERSON}> <https://w3id.org/epkg/ontology#memberOf> "
+        "<https://w3id.org/epkg/id/movement/unnamed> ." in text
+    )
