@@ -64,11 +64,20 @@ def _profile(source: Source, language: str | None) -> LanguageProfile:
 
 
 def _wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
-    """True when the text keeps a PDF's visual lines (pdftotext) rather than one line per block."""
-    if len(lines) < 8:
-        return False
-    lengths = sorted(e - s for s, e in lines)
-    return lengths[len(lengths) // 2] < 110
+    """True when the text keeps a PDF's visual lines (pdftotext) rather than one line per block.
+
+    Then most lines stop mid-sentence and the next line follows without a blank line;
+    with one line per block, a line stops mid-sentence only at a page break, and a
+    blank line (or a footnote block) comes next.
+    """
+    run_on = 0
+    for (start, end), (next_start, _next_end) in zip(lines, lines[1:], strict=False):
+        adjacent = (
+            not text[end:next_start].strip("\r\n\x0c") and text.count("\n", end, next_start) <= 1
+        )
+        if adjacent and not _UNIT_END.search(text[start:end].rstrip()):
+            run_on += 1
+    return run_on >= 3 and run_on > 0.3 * len(lines)
 
 
 def _body_start(text: str, lines: list[tuple[int, int]], profile: LanguageProfile) -> int:

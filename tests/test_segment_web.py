@@ -354,3 +354,15 @@ def test_provisional_edition_id():
     text = (FIXTURES / "en-pdf.txt").read_text(encoding="utf-8").replace("P9_TA(", "P9_TA-PROV(")
     meta = segment(Source(text, "text/plain", "p.txt", "", "utf-8")).meta
     assert (meta.local_id, meta.doc_id) == ("P9_TA(2021)0082", "TA-9-2021-0082")
+
+
+def test_short_blocks_are_not_taken_for_visual_lines():
+    paragraphs = "".join(f"<p>{n}. Calls for measure number {n};</p>" for n in range(1, 11))
+    page = (
+        "<html><body><p>European Parliament resolution of 1 March 2021 on x (2021/0001(RSP))</p>"
+        "<p>– having regard to x,</p><p>– having regard to y,</p><p>A. whereas z;</p>"
+        f"{paragraphs}<p>Urges the Commission to act;</p><p>11. Instructs its President.</p>"
+        "</body></html>"
+    )
+    document = segment(read_bytes(page.encode(), "short.html"))
+    assert document.unit("para_10__subpara_2").text == "Urges the Commission to act;"
