@@ -71,6 +71,12 @@ def test_a_failed_write_leaves_the_store_as_it_was(tmp_path: Path) -> None:
         with pytest.raises(StoreError, match="one named graph"):
             store.replace_graph(DOC1, [*doc1[:5], *graph_quads(DOC2)[:1]])
         assert set(store.store.quads_for_pattern(None, None, None)) == before
+        # A new document whose data breaks half-way leaves nothing of itself behind.
+        good_then_bad = "<urn:a> <urn:b> <urn:c> .\n<urn:a> <urn:b> broken .\n"
+        with pytest.raises(StoreError, match="could not write"):
+            store.replace_graph_ntriples(DOC2, good_then_bad)
+        assert store.graphs() == [DOC1]
+        assert set(store.store.quads_for_pattern(None, None, None)) == before
 
 
 def test_the_store_survives_reopening(filled: Path) -> None:
