@@ -67,3 +67,18 @@ def test_cli_build_then_validate(sample_path: Path, tmp_path: Path) -> None:
     assert built.exit_code == 0, built.output
     checked = runner.invoke(main, ["validate", str(out)])
     assert checked.exit_code == 0 and "Conforms: True" in checked.stdout
+
+
+def test_cli_build_several_documents_into_trig(sample_path: Path, tmp_path: Path) -> None:
+    other = Path(__file__).parent / "cases" / "fr-journalists" / "input.txt"
+    out = tmp_path / "corpus.trig"
+    runner = CliRunner()
+    built = runner.invoke(main, ["build", str(sample_path), str(other), "-o", str(out)])
+    assert built.exit_code == 0, built.output
+    graphs = {q.graph_name.value for q in export.read(out)}
+    assert graphs == {
+        "https://w3id.org/epkg/eli/dl/doc/TA-9-2021-0056/ro",
+        "https://w3id.org/epkg/eli/dl/doc/TA-9-2023-0031/fr",
+    }
+    checked = runner.invoke(main, ["validate", str(out)])
+    assert checked.exit_code == 0, checked.output
