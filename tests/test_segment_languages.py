@@ -238,6 +238,22 @@ CASES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# How each language's Official Journal reference reads (the footnote of citation 1).
+OJ = {
+    "ro": "JO C 23, 21.1.2021, p. 83", "en": "OJ C 23, 21.1.2021, p. 83",
+    "fr": "JO C 23 du 21.1.2021, p. 83", "de": "ABl. C 23 vom 21.1.2021, S. 83",
+    "es": "DO C 23 de 21.1.2021, p. 83", "it": "GU C 23 del 21.1.2021, pag. 83",
+    "pt": "JO C 23 de 21.1.2021, p. 83", "nl": "PB C 23 van 21.1.2021, blz. 83",
+    "pl": "Dz.U. C 23 z 21.1.2021, s. 83", "cs": "Úř. věst. C 23, 21.1.2021, s. 83",
+    "sk": "Ú. v. EÚ C 23, 21.1.2021, s. 83", "sl": "UL C 23, 21.1.2021, str. 83",
+    "hr": "SL C 23, 21.1.2021., str. 83", "hu": "HL C 23., 2021.1.21., 83. o.",
+    "bg": "ОВ C 23, 21.1.2021 г., стр. 83", "el": "ΕΕ C 23 της 21.1.2021, σ. 83",
+    "lt": "OL C 23, 2021 1 21, p. 83", "lv": "OV C 23, 21.1.2021., 83. lpp.",
+    "et": "ELT C 23, 21.1.2021, lk 83", "fi": "EUVL C 23, 21.1.2021, s. 83",
+    "sv": "EUT C 23, 21.1.2021, s. 83", "da": "EUT C 23 af 21.1.2021, s. 83",
+    "mt": "ĠU C 23, 21.1.2021, p. 83", "ga": "IO C 23, 21.1.2021, lch. 83",
+}
+
 # Recital letters as printed: Greek and Bulgarian texts letter their recitals in their script.
 LETTERS = {"el": ("Α", "Β"), "bg": ("А", "Б")}
 
@@ -253,8 +269,11 @@ def _document(code: str) -> str:
             "",
             title,
             "",
-            f"– {cit1}",
+            f"– {cit1[:-1]}¹{cit1[-1]}",
             f"– {cit2}",
+            "",
+            f"¹ {OJ[code]}.",
+            "",
             f"{a}. {rec_a}",
             f"{b}. {rec_b}",
             f"1. {para1}",
@@ -265,7 +284,7 @@ def _document(code: str) -> str:
 
 
 def test_every_supported_language_has_a_case():
-    assert sorted(CASES) == sorted(SUPPORTED)
+    assert sorted(CASES) == sorted(SUPPORTED) == sorted(OJ)
     assert len(CASES) == 24
 
 
@@ -285,3 +304,6 @@ def test_language(code):
     assert document.meta.long_title == CASES[code][0]
     assert document.meta.procedure == "2021/2544(RSP)"
     assert document.meta.title == "Ruritania"
+    (footnote,) = document.footnotes
+    assert (footnote.unit, footnote.oj_reference) == ("cit_1", OJ[code])
+    assert document.units[0].text == CASES[code][1]
