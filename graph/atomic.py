@@ -37,6 +37,7 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[b
             yield handle  # type: ignore[misc]
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp_name, _permissions_for(target))
         os.replace(tmp_name, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -44,6 +45,17 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[b
         if isinstance(exc, OSError):
             raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
         raise
+
+
+def _permissions_for(target: Path) -> int:
+    """The mode a plain ``open(target, "w")`` would give: the existing file's mode,
+    or 0o666 less the umask (mkstemp alone would leave every output at 0o600)."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def atomic_write(path: str | os.PathLike[str], data: bytes | str) -> None:
