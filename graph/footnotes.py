@@ -60,7 +60,7 @@ class Resolved:
     skip: list[tuple[int, int]] = field(default_factory=list)
 
 
-def find_markers(text: str, start: int, end: int, _owner: Any = None) -> list[Marker]:
+def find_markers(text: str, start: int, end: int) -> list[Marker]:
     """Every candidate marker in ``text[start:end]``."""
     found: list[Marker] = []
     for match in _SUPERSCRIPT.finditer(text, start, end):

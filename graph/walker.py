@@ -127,7 +127,7 @@ class _Walker:
         builder.spans.append((start, end))
         if builder.parent is not None:
             builder.parent.spans.append((start, end))
-        found = find_markers(self.text, start, end, builder)
+        found = find_markers(self.text, start, end)
         self.markers.extend(found)
         self.page_markers.extend(found)
 
