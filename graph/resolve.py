@@ -94,9 +94,13 @@ def _core_key(surface: str, language: str) -> tuple[tuple[str, ...], tuple[str, 
     cues = load_cues(language)
     skip = cues.name_connectors | cues.words("legal", "determiners") | cues.words("legal", "topic_markers") | cues.list_and
     words, countries = [], []
+    marks = cues.words("legal", "number_marks")
     for tok in tokenize(surface):
         t = tok.text
-        if not t[0].isalnum() or fold(t) in skip:
+        if not t[0].isalnum() or fold(t) in skip or fold(t) in marks:
+            continue
+        if t[0].isdigit():
+            countries.append("#" + t)  # a law's number qualifies it like a country
             continue
         place = country_of(t) if t[0].isupper() else None
         if place is not None:
@@ -183,8 +187,12 @@ def _base(m: Mention, language: str) -> str:
 def _cluster_people(ms: list[Mention], idx: list[int], language: str) -> list[list[int]]:
     clusters: list[list[int]] = []
     names: list[list[str]] = []
+    alone: list[int] = []
     for i in idx:
         name = base_person(ms[i].surface, language)
+        if " " not in name:
+            alone.append(i)  # "Mr X": joined below to the one full name ending in X
+            continue
         for c, known in enumerate(names):
             if any(same_person(name, k) for k in known):
                 clusters[c].append(i)
@@ -194,6 +202,16 @@ def _cluster_people(ms: list[Mention], idx: list[int], language: str) -> list[li
         else:
             clusters.append([i])
             names.append([name])
+    for i in alone:
+        surname = fold(ms[i].surface)
+        owners = [c for c, known in enumerate(names) if any(fold(k.split()[-1]) == surname for k in known)]
+        if len(owners) == 1:
+            clusters[owners[0]].append(i)
+        else:
+            clusters.append([i])
+            names.append([ms[i].surface])
+    for cluster in clusters:
+        cluster.sort()
     return clusters
 
 
@@ -232,6 +250,10 @@ def _cluster(ms: list[Mention], idx: list[int], language: str) -> list[list[int]
         core = _core_key(base_name(m.surface, language), language)
         cores[pos] = core
         link(pos, ("core", core))
+        if m.type is EntityType.LAW:
+            for q in core[1]:
+                if q.startswith("#"):
+                    link(pos, ("number", q))  # "Legea nr. 5" / "Legea nr. 5 privind X"
     # a country qualifier on one side only: "codul penal" / "Codul penal al X"
     by_core: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
     for words, countries in cores.values():
@@ -246,6 +268,18 @@ def _cluster(ms: list[Mention], idx: list[int], language: str) -> list[list[int]
     return [groups[r] for r in sorted(groups)]
 
 
+def _head_word(group: list[Mention], default: str) -> str:
+    """The provision's kind as written ("Rule", "Article"), singular; else the default."""
+    for m in group:
+        words = m.surface.split()
+        head = _attr(m, "head") or (words[0] if len(words) >= 2 else "")
+        if head[:1].isalpha():
+            if fold(head).startswith(fold(default)[:5]):
+                return default
+            return head[:-1] if head.endswith("s") and len(head) > 4 else head
+    return default
+
+
 def _provisions(
     ms: list[Mention],
     idx: list[int],
@@ -254,7 +288,7 @@ def _provisions(
     language: str,
 ) -> Iterable[Entity]:
     cues = load_cues(language)
-    article = str(cues.section("legal").get("article_label", "Article"))
+    default_head = str(cues.section("legal").get("article_label", "Article"))
     link = str(cues.section("legal").get("provision_link", "of"))
     at = {(ms[i].unit, ms[i].start): entity_of[i] for i in entity_of}
     groups: dict[tuple[str, object], list[Mention]] = {}
@@ -274,7 +308,7 @@ def _provisions(
     for (rest_key, _), group in groups.items():
         law = parts[(rest_key, _)]
         rest = group[0].surface[_NUM.search(group[0].surface).start() :]  # type: ignore[union-attr]
-        label = f"{article} {rest}"
+        label = f"{_head_word(group, default_head)} {rest}"
         if law is not None and law in by_ref:
             label += f" {link} {by_ref[law].label}"
         key = slug(label)

@@ -76,7 +76,12 @@ def statements(document: Document, mentions: list[Mention], ref_of: dict[tuple[s
             continue
         action, verb_end = found
         addressees: list[Ref] = []
-        if action in _ADDRESSED:
+        no_addressee = cues.patterns("statements", "no_addressee")
+        if no_addressee is not None and no_addressee.match(fold_aligned(text), 0):
+            action_takes_addressee = False
+        else:
+            action_takes_addressee = action in _ADDRESSED
+        if action_takes_addressee:
             folded = fold_aligned(text)
             stop = len(text)
             for ch in ";:":
@@ -98,6 +103,20 @@ def statements(document: Document, mentions: list[Mention], ref_of: dict[tuple[s
                     addressees.append(ref)
         out.append(Statement(unit=uid, action=action, addressees=tuple(addressees)))
     return tuple(out)
+
+
+_CALLING = {"CallsOn", "Urges", "Demands", "Insists", "Encourages", None}
+
+
+def _governing_action(folded: str, start: int, end: int, cues: Cues) -> str | None:
+    """The last operative verb between ``start`` and ``end`` (the one a cue depends on)."""
+    last: tuple[int, str] | None = None
+    for pat, action in cues.actions:
+        for m in re.finditer(pat.pattern.replace(r"\s*(?:", "(?:", 1), folded[start:end]):
+            if last is None or m.start() > last[0] or (m.start() == last[0]):
+                if last is None or m.start() >= last[0]:
+                    last = (m.start(), action) if last is None or m.start() > last[0] else last
+    return last[1] if last else None
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -144,7 +163,7 @@ def relations(document: Document, mentions: list[Mention], ref_of: dict[tuple[st
                 continue
             if kind in _OPERATIVE and release is not None:
                 rm = release.search(folded, cs, ce)
-                if rm:
+                if rm and _governing_action(folded, cs, rm.start(), cues) in _CALLING:
                     for m, r in persons:
                         if m.start > rm.start():
                             add(None, "callsForReleaseOf", r, uid)

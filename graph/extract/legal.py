@@ -234,9 +234,12 @@ def _articles(unit_id: str, text: str, tokens: list[Token], folded: str, cues: C
         if not chain:
             i += 1
             continue
-        attrs: tuple[tuple[str, str], ...] = ()
+        attrs: tuple[tuple[str, str], ...] = (("head", text[chain[0][0] : chain[0][1]].split()[0]),)
         if k < n and fold(tokens[k].text) in links and k + 1 < n:
-            attrs = (("part_of_at", str(tokens[k + 1].start)),)
+            target = k + 1
+            while target + 1 < n and fold(tokens[target].text) in cues.words("legal", "determiners"):
+                target += 1
+            attrs += (("part_of_at", str(tokens[target].start)),)
         for s, e in chain:
             yield Mention(unit_id, s, e, text[s:e], EntityType.LEGAL_PROVISION, "pat:article", attrs)
         i = max(k, i + 1)

@@ -199,7 +199,9 @@ def roles_around(folded: str, start: int, end: int, cues: Cues, window: int = 11
         return start - e <= 70 and not any(w in cues.name_stops for w in re.findall(r"[\w'’]+", gap))
 
     roles = [r for _, e, r in _role_hits(cues.roles, folded, lo, start) if attached(e)]
-    after = re.match(r"\s*,\s*(?:\w{1,3}\s+)?", folded[end : end + 8])
+    after = re.match(r"\s*,\s*(?:(\w{1,3})\s+)?", folded[end : end + 8])
+    if after and after.group(1) and after.group(1) not in cues.words("legal", "determiners"):
+        after = None
     if after and cues.role_any is not None:
         pos = end + after.end()
         m = cues.role_any.match(folded, pos)
