@@ -193,4 +193,31 @@ def structure_warnings(document: Document) -> tuple[str, ...]:
         warnings.append(
             f"{origin}: the text ends in the middle of {units[-1].id}: it may be truncated"
         )
+    warnings.extend(_unread_document(document))
     return tuple(warnings)
+
+
+def _unread_document(document: Document) -> tuple[str, ...]:
+    """A second resolution (or an annex with its own citations) after the one read.
+
+    The walk ends at a second title banner, so a concatenation of resolutions would
+    otherwise lose all but the first without a word.
+    """
+    text = document.source.text
+    pieces = [p for u in document.units for p in u.pieces] + [
+        p for f in document.footnotes for p in f.pieces
+    ]
+    end = max((p.source_start + p.length for p in pieces), default=0)
+    rest = text[end:]
+    if not rest.strip():
+        return ()
+    lines = _lines(rest)
+    index = _body_start(rest, lines, load_profile(document.meta.language))
+    if index < 0:
+        return ()
+    line = text.count("\n", 0, end + lines[index][0]) + 1
+    return (
+        f"{document.source.origin}: {len(rest.strip())} characters after the end of the "
+        f"resolution were not read (another resolution or an annex begins at line {line}); "
+        "epkg reads one resolution per file",
+    )

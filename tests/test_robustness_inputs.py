@@ -232,11 +232,12 @@ def test_a_typed_error_with_debug_shows_the_traceback(tmp_path: Path) -> None:
 def test_a_closed_pipe_ends_quietly(tmp_path: Path, sample_text: str) -> None:
     """`epkg parse big.txt | head -1`: exit 141 as for SIGPIPE, nothing on stderr.
 
-    The listing (~130 KB, one write per line) outgrows the pipe's buffer, so a write
-    meets the closed pipe whatever Python's buffering (PYTHONUNBUFFERED may be set).
+    The listing of a resolution with 999 paragraphs (~100 KB, one write per line)
+    outgrows the pipe's buffer, so a write meets the closed pipe whatever Python's
+    buffering (PYTHONUNBUFFERED may be set).
     """
     big = tmp_path / "many.txt"
-    big.write_text(sample_text * 24, encoding="utf-8")
+    big.write_text(huge_resolution(sample_text, 300_000), encoding="utf-8")
     process = subprocess.Popen(
         [sys.executable, "-m", "graph.cli", "parse", str(big)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -265,3 +266,20 @@ def test_a_failed_build_leaves_the_store_as_it_was(tmp_path: Path, sample_path: 
     with open_store(store, read_only=True) as opened:
         assert opened.counts() == before
     assert before and all(count > 100 for count in before.values())
+
+
+def test_a_concatenation_reads_the_first_resolution_and_says_the_rest_was_not_read(
+    tmp_path: Path, sample_text: str
+) -> None:
+    both = tmp_path / "two.txt"
+    both.write_text(sample_text + "\n\n" + sample_text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", "--json", str(both)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["units"] == _parse_json(SAMPLE)["units"]
+    lines = (sample_text + "\n\n" + sample_text).split("\n")
+    copy = len(sample_text.split("\n")) + 1  # where the second copy starts (0-based)
+    citation = next(i for i in range(copy, len(lines)) if lines[i].startswith("- având"))
+    (warning,) = result.stderr.splitlines()
+    assert warning.startswith(f"epkg: warning: {both}: {len(sample_text.strip())} characters after")
+    assert f"begins at line {citation + 1});" in warning
+    assert warning.endswith("epkg reads one resolution per file")
