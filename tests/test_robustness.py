@@ -133,12 +133,22 @@ OTHER_ROWS = [
         "expected name=value"),
     Row("query-no-data", ("query", "documents"), 2, "exactly one"),
     Row("queries-bad-option", ("queries", "--bogus"), 2, "No such option", one_line=False),
+    # options
+    Row("parse-unknown-language", ("parse", "{sample}", "--lang", "xx"), 2,
+        "unknown language 'xx': expected one of"),
+    Row("parse-wrong-language", ("parse", "{sample}", "--lang", "en"), 2,
+        "not a European Parliament resolution"),
+    Row("build-bad-base", ("build", "{sample}", "-o", "{work}/o.ttl", "--base", "not an iri"), 2,
+        "invalid base IRI"),
+    Row("build-bad-suffix", ("build", "{sample}", "-o", "{work}/o.docx"), 2, "o.docx"),
+    Row("validate-bad-input-format", ("validate", "{graph}", "--input-format", "bogus"), 2,
+        "unknown format 'bogus'"),
     # the shapes gate: a graph that does not conform
     Row("validate-not-conforming", ("validate", "{graph}"), 1, "does not conform"),
 ]
 
 ROWS = _doc_rows() + _graph_rows() + OTHER_ROWS
-EXPECTED_ROWS = 22 + 24 + 27
+EXPECTED_ROWS = 22 + 24 + 32
 
 
 def _free_port() -> int:
