@@ -283,3 +283,51 @@ def test_a_concatenation_reads_the_first_resolution_and_says_the_rest_was_not_re
     assert warning.startswith(f"epkg: warning: {both}: {len(sample_text.strip())} characters after")
     assert f"begins at line {citation + 1});" in warning
     assert warning.endswith("epkg reads one resolution per file")
+
+
+# ---- failures after the work: the old output survives ----------------------------------
+
+
+def _folder_state(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_a_full_disk_leaves_the_old_output_and_no_temporary_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, sample_path: Path
+) -> None:
+    import errno
+
+    import graph.atomic
+
+    out = tmp_path / "graph.ttl"
+    out.write_text("# the previous build\n", encoding="utf-8")
+    before = _folder_state(tmp_path)
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(graph.atomic.os, "fsync", full)
+    result = CliRunner().invoke(main, ["build", str(sample_path), "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"epkg: error: {out}: cannot write: No space left on device\n"
+    assert _folder_state(tmp_path) == before
+
+
+def test_a_graph_that_does_not_conform_is_not_written(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, sample_path: Path
+) -> None:
+    import graph.validate
+    from graph.errors import ValidationFailed
+
+    out = tmp_path / "graph.ttl"
+    out.write_text("# the previous build\n", encoding="utf-8")
+    before = _folder_state(tmp_path)
+
+    def failing(quads: object, origin: str = "", **_: object) -> None:
+        raise ValidationFailed(f"{origin}: does not conform (1 result)", report="the report\n")
+
+    monkeypatch.setattr(graph.validate, "validate_quads", failing)
+    result = CliRunner().invoke(main, ["build", str(sample_path), "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines()[-1] == f"epkg: error: {sample_path}: does not conform (1 result)"
+    assert _folder_state(tmp_path) == before
