@@ -41,8 +41,8 @@ BUDGET = {"deadline": None, "derandomize": True, "database": None,
 def _check_pieces(owner: str, clean: str, pieces: tuple[Piece, ...], source: str) -> None:
     for piece in pieces:
         assert piece.length > 0, (owner, piece)
-        assert 0 <= piece.source_start and piece.source_start + piece.length <= len(source)
-        assert 0 <= piece.clean_start and piece.clean_start + piece.length <= len(clean)
+        assert piece.source_start >= 0 and piece.source_start + piece.length <= len(source)
+        assert piece.clean_start >= 0 and piece.clean_start + piece.length <= len(clean)
         got = clean[piece.clean_start : piece.clean_start + piece.length]
         want = source[piece.source_start : piece.source_start + piece.length]
         for c, s in zip(got, want, strict=True):
@@ -146,7 +146,10 @@ def mutated(draw: st.DrawFn, text: str) -> str:
             n = draw(st.integers(1, 8))
             a, b = sorted((i, j))
             if a + n <= b:
-                lines = lines[:a] + lines[b : b + n] + lines[a + n : b] + lines[a : a + n] + lines[b + n :]
+                lines = (
+                    lines[:a] + lines[b : b + n] + lines[a + n : b] + lines[a : a + n]
+                    + lines[b + n :]
+                )
         elif kind == "footnote":
             notes = [k for k, line in enumerate(lines) if line[:1] in "¹²³⁴⁵(" ]
             if notes:

@@ -176,7 +176,7 @@ def _unreadable(tmp: Path) -> str:
         locked.write_bytes(SAMPLE.read_bytes())
         locked.chmod(0)
         return str(locked)
-    assert Path("/proc/self/mem").exists(), "tests run as root need /proc to make an unreadable file"
+    assert Path("/proc/self/mem").exists(), "as root, an unreadable file needs /proc"
     return "/proc/self/mem"
 
 

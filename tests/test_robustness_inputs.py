@@ -61,7 +61,8 @@ def test_legacy_and_utf16_files_decode_to_the_same_units(
     name: str, encoding: str, make, tmp_path: Path, sample_text: str
 ) -> None:
     # The reference: the same characters, saved as UTF-8.
-    same_text = _legacy(sample_text, encoding) if encoding not in ("utf-8", "utf-16") else sample_text
+    legacy = encoding not in ("utf-8", "utf-16")
+    same_text = _legacy(sample_text, encoding) if legacy else sample_text
     reference = tmp_path / "utf8.txt"
     reference.write_text(same_text, encoding="utf-8")
     encoded = tmp_path / f"{name}.txt"
@@ -329,5 +330,6 @@ def test_a_graph_that_does_not_conform_is_not_written(
     monkeypatch.setattr(graph.validate, "validate_quads", failing)
     result = CliRunner().invoke(main, ["build", str(sample_path), "-o", str(out)])
     assert result.exit_code == 1, result.output
-    assert result.stderr.splitlines()[-1] == f"epkg: error: {sample_path}: does not conform (1 result)"
+    last = result.stderr.splitlines()[-1]
+    assert last == f"epkg: error: {sample_path}: does not conform (1 result)"
     assert _folder_state(tmp_path) == before
