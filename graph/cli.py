@@ -9,6 +9,7 @@ place where typed errors become one line on stderr and an exit code:
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import io
 import os
 import sys
