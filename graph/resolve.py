@@ -141,8 +141,13 @@ def resolve(document: Document, mentions: list[Mention]) -> Analysis:
         for cluster in clusters:
             group = [ms[i] for i in cluster]
             gid = next((g for g in (_attr(m, "gaz") for m in group) if g), None)
-            if gid is not None and gid in gaz:
+            if gid is not None and gid in gaz and language in dict(gaz[gid].labels):
                 label = label_for(gaz[gid], language)
+                key = gid
+            elif gid is not None and gid in gaz:
+                # no curated label in this language: the name as the document writes it
+                forms = [(_base(m, language), n) for n, m in enumerate(group) if not is_acronym(m.surface)]
+                label = _pick_label(forms) if forms else label_for(gaz[gid], language)
                 key = gid
             else:
                 forms = [(_base(m, language), n) for n, m in enumerate(group)]

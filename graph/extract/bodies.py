@@ -103,7 +103,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
         if first == i and end == i + 1:
             continue
         s, e = tokens[first].start, tokens[end - 1].end
-        words = [fold(t.text) for t in tokens[i + 1 : end]]
+        words = [fold(t.text) for t in tokens[first:end] if t is not tok]
         if any(w in eu or w.split("-")[0] in eu for w in words):
             type_ = EntityType.EU_BODY
         elif un is not None and un.search(folded, s, e):

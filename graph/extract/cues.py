@@ -55,7 +55,7 @@ def fold_aligned(text: str) -> str:
 def _word_regex(word: str) -> str:
     star = word.endswith("*")
     parts = [re.escape(fold(p)) for p in word.rstrip("*").split("*")]
-    body = r"[\w'’]*".join(parts)
+    body = r"[\w'’]*".join(parts)  # a leading "*" gives an empty first part: any prefix
     return body + (r"[\w'’]*" if star else r"(?![\w])")
 
 

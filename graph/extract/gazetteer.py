@@ -106,7 +106,7 @@ def _trie() -> tuple[dict[str, Any], dict[str, Entry]]:
             node = trie
             for t in toks:
                 node = node.setdefault(_key(t), {})
-            node.setdefault(_END, (entry, toks[0][0].isupper() and len(toks[0]) > 3))
+            node.setdefault(_END, (entry, toks[0][0].isupper() and len(toks[0]) > 3 and len(toks) < 3))
         for acr in entry.acronyms:
             acronyms.setdefault(acr, entry)
     return trie, acronyms

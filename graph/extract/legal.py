@@ -38,6 +38,8 @@ def _match_words(cues: Cues, section: str, key: str, folded: str, pos: int) -> i
 def _subdivision(tokens: list[Token], k: int, cues: Cues, folded: str) -> int:
     """Skip "alineatul (5)", "litera (b)", "paragraph 2" after an article number."""
     n = len(tokens)
+    if k + 1 < n and tokens[k].text == "," and _match_words(cues, "legal", "subdivision_heads", folded, tokens[k + 1].start):
+        k += 1  # "l'article 144, paragraphe 5"
     if k + 2 < n and tokens[k].text == "(" and tokens[k].start == tokens[k - 1].end and tokens[k + 2].text == ")":
         k += 3  # "Rule 144(5)"
     while k < n and _match_words(cues, "legal", "subdivision_heads", folded, tokens[k].start):
@@ -99,11 +101,17 @@ def law_span_end(tokens: list[Token], i: int, folded: str, cues: Cues) -> tuple[
     if kind is None and f in cues.words("legal", "law_heads"):
         kind = "law"
         head_end = tokens[i].end
+    self_named = False
+    if kind is None:
+        q = _match_words(cues, "legal", "qualified_heads", folded, tokens[i].start)
+        if q == tokens[i].end:
+            kind, head_end, self_named = "law", q, True  # "Versammlungsgesetz"
     if kind is None or head_end is None:
         return None
     first = i
     # left qualifiers (English word order): "Criminal Code", "Foreign Agents Law"
-    qualified = numbered = False
+    qualified = self_named
+    numbered = False
     while first > 0 and is_cap(tokens[first - 1].text) and is_cap(tokens[i].text) and fold(tokens[first - 1].text) not in cues.words("legal", "determiners"):
         first -= 1
         qualified = True
@@ -147,6 +155,8 @@ def law_span_end(tokens: list[Token], i: int, folded: str, cues: Cues) -> tuple[
         j += 1
     if j > k and j < n and country_of(tokens[j].text) is not None and is_cap(tokens[j].text):
         k = j + 1
+    elif j == k and k < n and cues.section("legal").get("country_genitive_direct") and country_of(tokens[k].text) is not None:
+        k += 1  # "Strafgesetzbuch Kasachstans"
     return first, k
 
 
@@ -155,7 +165,10 @@ def _head_prefixes(language: str) -> tuple[str, ...]:
     from .cues import load_cues
 
     cues = load_cues(language)
-    words = [p.split()[0].rstrip("*") for key in ("bill_heads", "code_heads", "law_heads") for p in cues.section("legal").get(key, [])]
+    keys = ("bill_heads", "code_heads", "law_heads", "qualified_heads")
+    words = [p.split()[0].rstrip("*") for key in keys for p in cues.section("legal").get(key, [])]
+    if any(w.startswith("*") for w in words):
+        return ("",)  # compounds: any word may end in a law head
     return tuple(sorted({fold(w) for w in words if w}))
 
 
@@ -199,6 +212,8 @@ def _articles(unit_id: str, text: str, tokens: list[Token], folded: str, cues: C
                 j += 1
                 if j < n and fold(tokens[j].text) in cues.list_and:
                     j += 1
+            if j < n and fold(tokens[j].text) in cues.words("legal", "determiners"):
+                j += 1  # ", et l'article 132"
             if j == k or j >= n:
                 break
             nxt_head = _match_words(cues, "legal", "article_heads", folded, tokens[j].start)

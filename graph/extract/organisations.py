@@ -65,7 +65,7 @@ def _after_cue(
         for item in parse_list(tokens, token_at(tokens, intro.end()), text, cues):
             yield _mention(unit_id, text, item, type_, "list")
         return
-    if mods <= 2 and not blocked:
+    if mods <= (0 if cues.raw.get("nouns_capitalised") else 2) and not blocked:
         for item in parse_list(tokens, k, text, cues, list_mode=False, comma=False):
             if item.last - item.first == 1 and not (is_cap(tokens[item.first].text) or is_acronym(tokens[item.first].text)):
                 break
@@ -92,6 +92,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
         return
     folded = fold_aligned(text)
     follows = bool(cues.section("legal").get("cue_follows_name", False))
+    nouns_capitalised = bool(cues.raw.get("nouns_capitalised", False))
     for pattern, type_, cap_only in _cue_table(cues.language):
         for m in pattern.finditer(folded):
             i = token_at(tokens, m.start())
@@ -99,9 +100,11 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
                 continue
             if cap_only and not is_cap(tokens[i].text):
                 continue
+            if nouns_capitalised and not cap_only and is_cap(tokens[i].text) and tokens[i].end != m.end():
+                continue  # the cue is only the start of a longer noun
             k = token_at(tokens, m.end())
             # a capitalised name containing its cue: "Partidul Democrat", "Democratic Party"
-            if is_cap(tokens[i].text) and not is_acronym(tokens[i].text.split("-")[0].rstrip("s")):
+            if is_cap(tokens[i].text) and not nouns_capitalised and not is_acronym(tokens[i].text.split("-")[0].rstrip("s")):
                 first = i
                 while first > 0 and (is_cap(tokens[first - 1].text) or (fold(tokens[first - 1].text) in cues.name_connectors and fold(tokens[first - 1].text) not in cues.list_and)) and text[tokens[first - 1].end : tokens[first].start] == " ":
                     first -= 1

@@ -83,6 +83,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
             tok = tokens[k]
             yield Mention(unit_id, tok.start, tok.end, tok.text, EntityType.PERSON, "cue:title")
     chain_roles: tuple[str, ...] = ()
+    shape_alone = bool(cues.raw.get("person_shape_alone", True))
     prev_end = -1
     for start, end, marked in spans:
         if prev_end >= 0 and _chained(text, prev_end, start, cues):
@@ -92,5 +93,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
             chain_roles = roles
         prev_end = end
         rule = "cue:role" if roles else "cue:case" if marked else "shape"
+        if rule == "shape" and not shape_alone:
+            continue
         attrs = tuple(("role", r) for r in roles)
         yield Mention(unit_id, start, end, text[start:end], EntityType.PERSON, rule, attrs)

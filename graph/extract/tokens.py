@@ -17,7 +17,9 @@ from functools import lru_cache
 
 __all__ = ["Token", "tokenize", "fold", "stem", "key_of", "is_cap", "is_acronym", "slug"]
 
-_TOKEN = re.compile(r"\w+(?:[-/'’]\w+)*|[^\w\s]", re.UNICODE)
+# An elided French article or pronoun ("l'", "d'", "qu'") is a token of its own, so
+# "l'article" starts a word at "article".
+_TOKEN = re.compile(r"(?<!\w)(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’](?=\w)|\w+(?:[-/'’]\w+)*|[^\w\s]", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
