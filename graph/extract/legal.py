@@ -250,6 +250,8 @@ def _articles(unit_id: str, text: str, tokens: list[Token], folded: str, cues: C
             i += 1
             continue
         attrs: tuple[tuple[str, str], ...] = (("head", text[chain[0][0] : chain[0][1]].split()[0]),)
+        if k + 1 < n and tokens[k].text == "," and fold(tokens[k + 1].text) in links:
+            k += 1  # "…, paragraphe 4, de son règlement intérieur"
         if k < n and fold(tokens[k].text) in links and k + 1 < n:
             target = k + 1
             while target + 1 < n and fold(tokens[target].text) in cues.words("legal", "determiners"):
