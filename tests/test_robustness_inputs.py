@@ -333,3 +333,13 @@ def test_a_graph_that_does_not_conform_is_not_written(
     last = result.stderr.splitlines()[-1]
     assert last == f"epkg: error: {sample_path}: does not conform (1 result)"
     assert _folder_state(tmp_path) == before
+
+
+def test_build_into_a_store_prints_the_warnings_too(tmp_path: Path, sample_text: str) -> None:
+    cut = tmp_path / "cut.txt"
+    cut.write_text(sample_text[: int(len(sample_text) * 0.8)], encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(cut), "--store", str(tmp_path / "st")])
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"epkg: warning: {cut}: the text ends in the middle of para_")
+    assert lines[-1].startswith("1 built, 0 failed")
