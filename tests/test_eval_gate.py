@@ -23,7 +23,7 @@ from graph.segment import segment
 
 FLOORS = GOLD / "floors.json"
 NAMES = sorted(p.stem for p in GOLD.glob("*.json") if p.name != "floors.json")
-EXPECTED = ["TA-9-2021-0056-ro", "heldout-en", "heldout-ro", "invented-en", "invented-ro"]
+EXPECTED = ["TA-9-2021-0056-ro", "blind-en", "blind-ro", "heldout-en", "heldout-ro", "invented-en", "invented-ro"]
 
 
 def test_collects_every_gold_file() -> None:
@@ -90,5 +90,5 @@ def test_core_types_on_unseen_shapes() -> None:
         s = score(gold, predict(gold))["CORE"]
         tp, fp, fn = tp + s.tp, fp + s.fp, fn + s.fn
     f1 = 2 * tp / (2 * tp + fp + fn)
-    assert tp > 150
+    assert tp > 200
     assert f1 >= 0.95

@@ -17,8 +17,8 @@ from functools import cache
 from ..model import EntityType, Mention
 from .cues import Cues, compile_patterns, fold_aligned
 from .gazetteer import Entry, country_of
-from .instruments import continuation
-from .names import token_at
+from .instruments import _eu, continuation
+from .names import cap_run_end, token_at
 from .tokens import Token, fold, is_acronym, is_cap, stem, tokenize
 
 __all__ = ["extract"]
@@ -82,12 +82,14 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
             attrs = (("state", f"{stem(tokens[i].text)}|{entry.id}"), ("country", entry.id))
             yield Mention(unit_id, s, e, text[s:e], EntityType.STATE_BODY, "pat:state", attrs)
     named = {fold(h) for h in cues.section("bodies").get("named_heads", [])}
-    eu = cues.words("instruments", "eu_markers")
     un = cues.patterns("bodies", "un_markers")
     for i, tok in enumerate(tokens):
         if not (is_cap(tok.text) and fold(tok.text) in named):
             continue
-        end = continuation(tokens, i + 1, cues, limit=9)
+        if cues.raw.get("title_case_names"):
+            end = cap_run_end(tokens, i, text, cues)
+        else:
+            end = continuation(tokens, i + 1, cues, limit=9)
         while end > i + 1 and not (is_cap(tokens[end - 1].text) or is_acronym(tokens[end - 1].text)):
             end -= 1
         first = i
@@ -103,8 +105,8 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
         if first == i and end == i + 1:
             continue
         s, e = tokens[first].start, tokens[end - 1].end
-        words = [fold(t.text) for t in tokens[first:end] if t is not tok]
-        if any(w in eu or w.split("-")[0] in eu for w in words):
+        words = [t.text for t in tokens[first:end] if t is not tok]
+        if _eu(words, cues):
             type_ = EntityType.EU_BODY
         elif un is not None and un.search(folded, s, e):
             type_ = EntityType.INTERNATIONAL_ORGANISATION

@@ -38,10 +38,13 @@ def continuation(tokens: list[Token], k: int, cues: Cues, limit: int = 12) -> in
             and j + 3 < n
             and is_acronym(tokens[j + 1].text)
             and tokens[j + 2].text == ")"
-            and fold(tokens[j + 3].text) in cues.words("legal", "number_marks")
+            and (fold(tokens[j + 3].text) in cues.words("legal", "number_marks") or tokens[j + 3].text[:1].isdigit())
         ):
             j += 3  # "Regulation (EU) No …"
             last = j
+            continue
+        if t[:1].isdigit() and "/" in t and j == last:
+            j = last = j + 1  # "2023/592"
             continue
         if f in cues.words("legal", "number_marks") and j + 1 < n:
             m = j + 1 + (tokens[j + 1].text == ".")
@@ -78,8 +81,12 @@ def _date_end(tokens: list[Token], k: int, cues: Cues) -> int | None:
 
 
 def _eu(words: list[str], cues: Cues) -> bool:
-    markers = cues.words("instruments", "eu_markers")
-    return any(fold(w) in markers or fold(w).split("-")[0] in markers for w in words)
+    """Does a name carry an EU marker ("UE", "Uniunii Europene", "Council", "EU-…")?"""
+    pattern = cues.patterns("instruments", "eu_markers")
+    if pattern is None:
+        return False
+    text = " ".join(fold(w).split("-")[0] if "-" in w and w.split("-")[0].isupper() else fold(w) for w in words)
+    return pattern.search(text) is not None
 
 
 def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:

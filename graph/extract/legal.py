@@ -89,6 +89,18 @@ def _object_end(tokens: list[Token], k: int, cues: Cues) -> int:
     return last
 
 
+def _place_at(tokens: list[Token], j: int) -> int | None:
+    """End of a country named from token ``j`` ("Kazahstanului", "Federației Ruse")."""
+    from .gazetteer import match
+
+    if not is_cap(tokens[j].text):
+        return None
+    for i, end, entry in match(tokens[j : j + 5]):
+        if i == 0 and entry.type is EntityType.PLACE:
+            return j + end
+    return None
+
+
 def law_span_end(tokens: list[Token], i: int, folded: str, cues: Cues) -> tuple[int, int] | None:
     """(first, end) token range of a law/code/bill named from token ``i``, or None."""
     n = len(tokens)
@@ -153,8 +165,9 @@ def law_span_end(tokens: list[Token], i: int, folded: str, cues: Cues) -> tuple[
     links = cues.words("legal", "article_links") | cues.words("bodies", "country_links")
     while j < n and fold(tokens[j].text) in links | cues.words("legal", "determiners") and j - k < 2:
         j += 1
-    if j > k and j < n and country_of(tokens[j].text) is not None and is_cap(tokens[j].text):
-        k = j + 1
+    place_end = _place_at(tokens, j) if j > k and j < n else None
+    if place_end is not None:
+        k = place_end
     elif j == k and k < n and cues.section("legal").get("country_genitive_direct") and country_of(tokens[k].text) is not None:
         k += 1  # "Strafgesetzbuch Kasachstans"
     return first, k

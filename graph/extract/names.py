@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .cues import Cues
-from .tokens import Token, fold, is_acronym, is_cap
+from .tokens import Token, fold, is_acronym, is_cap, stem
 
 __all__ = ["Item", "cap_run_end", "scan_item", "parse_list", "roles_around", "token_at", "OPEN_QUOTES"]
 
@@ -119,7 +119,11 @@ def scan_item(
             break
         if j > k and f in cues.list_and and j + 1 < n:
             nxt = tokens[j + 1]
-            if is_item_start(nxt, list_mode) or (fold(nxt.text) in determiners and j + 2 < n and is_item_start(tokens[j + 2], list_mode)):
+            if (
+                is_item_start(nxt, list_mode)
+                or (fold(nxt.text) in determiners and j + 2 < n and is_item_start(tokens[j + 2], list_mode))
+                or (list_mode and stem(nxt.text) in cues.head_stems)  # "… și postul de televiziune X"
+            ):
                 break
         if f in cues.name_stops or f in cues.months:
             break

@@ -73,7 +73,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
         if i > 0 and j < len(tokens) and tokens[i - 1].text in _QUOTES and tokens[j].text in _QUOTES.values():
             continue  # a quoted or italic title, not a person
         spans.append((start, end, prev in cues.person_case_markers))
-    titles = {fold(t).rstrip(".") for t in cues.raw.get("person_titles", [])}
+    titles = {fold(t).rstrip(".") for t in cues.raw.get("person_titles", [])} | set(cues.person_case_markers)
     for i in range(len(tokens) - 1):
         if fold(tokens[i].text) in titles and _name_token(tokens[i + 1], cues):
             j = i + 1
