@@ -98,7 +98,7 @@ def _place_at(tokens: list[Token], j: int) -> int | None:
     for i, end, entry in match(tokens[j : j + 5]):
         if i == 0 and entry.type is EntityType.PLACE:
             return j + end
-    return None
+    return j + 1 if country_of(tokens[j].text) is not None else None
 
 
 def law_span_end(tokens: list[Token], i: int, folded: str, cues: Cues) -> tuple[int, int] | None:
