@@ -21,9 +21,11 @@ __all__ = ["LOCAL_ID", "PROCEDURE", "parse_meta", "doc_id_of", "is_boilerplate"]
 
 #: "P9_TA(2021)0056", also the provisional "P9_TA-PROV(2021)0056".
 LOCAL_ID = re.compile(r"P(\d{1,2})_TA(?:-PROV)?\((\d{4})\)(\d{4})")
-#: "2021/2544(RSP)"
-PROCEDURE = re.compile(r"(?<!\d)(\d{4}/\d{4}\([A-Z]{3}\))")
-_PROCEDURE_AT_END = re.compile(r"\(\s*\d{4}/\d{4}\([A-Z]{3}\)\s*\)\s*$")
+#: "2021/2544(RSP)"; also "2023/0038M(NLE)" (a procedure split off another), "2004/2184 (INI)"
+#: with a space, and the Greek capitals a translation sometimes typed for Latin ones ("(ΙΝΙ)").
+PROCEDURE = re.compile(r"(?<!\d)(\d{4}/\d{4}[A-Z]?\s?\([A-ZΑ-Ω]{3}\))")
+_PROCEDURE_AT_END = re.compile(r"\(\s*\d{4}/\d{4}[A-Z]?\s?\([A-ZΑ-Ω]{3}\)\s*\)\s*$")
+_LATIN = str.maketrans("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX")
 _NUMBERED = re.compile(r"^\s*\d{1,2}\.\s+")
 _SIZES = re.compile(r"^\s*(?:PDF|WORD|DOC)\s*\d+\s*k", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"\d{4}\s*[-–]\s*\w+")
@@ -70,8 +72,63 @@ def _title_line(lines: Sequence[str], profile: LanguageProfile) -> tuple[int, in
     return None
 
 
+def _is_id_line(line: str) -> bool:
+    """"P9_TA(2021)0056", maybe glued to a report number ("…0056RC-B9-0171/2021")."""
+    return bool(LOCAL_ID.search(line)) and len(LOCAL_ID.sub("", line).strip()) < 20
+
+
+def _is_place_date(line: str, profile: LanguageProfile) -> bool:
+    """"Thursday, 11 February 2021 - Brussels", "2017. április 5., Szerda - Strasbourg"."""
+    return bool(profile.date_re.search(line)) and bool(re.search(r"\s[-–]\s*\w", line))
+
+
+def _title_block(lines: Sequence[str], profile: LanguageProfile) -> str | None:
+    """Consecutive lines that read as a short title (a PDF wraps it), else None.
+
+    Single words ("Decision", "Resolution": the web page's tabs between the parts of
+    a discharge text) and page furniture are not a title.
+    """
+    if not lines or len(lines) > 3:
+        return None
+    if all(len(line.split()) < 2 for line in lines):
+        return None
+    for line in lines:
+        if is_boilerplate(line, profile) or _is_place_date(line, profile) or _is_id_line(line):
+            return None
+    return " ".join(" ".join(lines).split())
+
+
 def _short_title(lines: Sequence[str], title_index: int, profile: LanguageProfile) -> str | None:
-    """The nearest line before the long title that is neither an id nor page furniture."""
+    """The short title above the long one.
+
+    The web page prints it above the local id ("…Brussels / Situation in X /
+    P9_TA(2021)0082 / European Parliament resolution of …"), the PDF below it and
+    sometimes over two lines ("P9_TA-PROV(2020)0054 / Situation in / X / European
+    Parliament resolution of …"); failing an id, the nearest line that is neither an id nor
+    page furniture.
+    """
+    ids = [i for i in range(max(0, title_index - 8), title_index) if _is_id_line(lines[i])]
+    if ids:
+        after = [line.strip() for line in lines[ids[-1] + 1 : title_index] if line.strip()]
+        found = _title_block(after, profile)
+        if found is not None:
+            return found
+        before: list[str] = []
+        for index in range(ids[-1] - 1, max(-1, ids[-1] - 4), -1):
+            line = lines[index].strip()
+            if not line:
+                if before:
+                    break
+                continue
+            if _is_id_line(line):
+                continue
+            if is_boilerplate(line, profile) or _is_place_date(line, profile):
+                break
+            before.insert(0, line)
+            break  # the web page and the Official Journal print it on one line
+        found = _title_block(before, profile)
+        if found is not None:
+            return found
     seen = 0
     for index in range(title_index - 1, -1, -1):
         line = lines[index].strip()
@@ -80,8 +137,8 @@ def _short_title(lines: Sequence[str], title_index: int, profile: LanguageProfil
         seen += 1
         if seen > 4:
             return None
-        if LOCAL_ID.search(line) and len(LOCAL_ID.sub("", line).strip()) < 20:
-            continue  # "P9_TA(2021)0056", maybe glued to a report number
+        if _is_id_line(line):
+            continue
         if is_boilerplate(line, profile):
             return None
         if profile.date_re.search(line) and _PLACE_DATE.search(line):
@@ -125,12 +182,15 @@ def parse_meta(header: Sequence[str], profile: LanguageProfile) -> DocumentMeta:
     # the provisional edition's "P9_TA-PROV(2021)0056" is the same text adopted
     local_id = "P{}_TA({}){}".format(*local_match.groups()) if local_match else None
     procedure_match = PROCEDURE.search(long_title or "") or PROCEDURE.search(joined)
+    procedure = (
+        procedure_match.group(1).replace(" ", "").translate(_LATIN) if procedure_match else None
+    )
     date = _date(long_title or "", profile) or _date(joined, profile)
     return DocumentMeta(
         local_id=local_id,
         doc_id=doc_id_of(local_id) if local_id else None,
         date=date,
-        procedure=procedure_match.group(1) if procedure_match else None,
+        procedure=procedure,
         title=short_title,
         long_title=long_title,
         language=profile.code,

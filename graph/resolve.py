@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .concepts import ROLES
 from .extract.cues import load_cues
@@ -60,6 +61,7 @@ def _edit(a: str, b: str, cap: int = 3) -> int:
 _TRANSLIT = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("ks", "x"), ("yu", "iu"), ("ya", "ia"), ("y", "i"), ("w", "v"))
 
 
+@lru_cache(maxsize=8192)
 def _translit(word: str) -> str:
     w = fold(word)
     for a, b in _TRANSLIT:
@@ -67,6 +69,7 @@ def _translit(word: str) -> str:
     return re.sub(r"(.)\1", r"\1", w)
 
 
+@lru_cache(maxsize=65536)
 def same_person(a: str, b: str) -> bool:
     """Two base-form names of one person in one document?"""
     wa, wb = a.split(), b.split()

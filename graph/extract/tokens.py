@@ -95,11 +95,13 @@ def key_of(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     return tuple(stem(w) for w in words)
 
 
+@lru_cache(maxsize=65536)
 def is_cap(word: str) -> bool:
     """A capitalised word: upper-case first letter followed by a lower-case letter."""
     return len(word) >= 2 and word[0].isupper() and any(c.islower() for c in word[1:])
 
 
+@lru_cache(maxsize=65536)
 def is_acronym(word: str) -> bool:
     """An acronym: two or more letters, all upper-case (slashes and hyphens allowed)."""
     letters = [c for c in word if c.isalpha()]
