@@ -24,7 +24,8 @@ LOCAL_ID = re.compile(r"P(\d{1,2})_TA(?:-PROV)?\((\d{4})\)(\d{4})")
 #: "2021/2544(RSP)"; also "2023/0038M(NLE)" (a procedure split off another), "2004/2184 (INI)"
 #: with a space, and the Greek capitals a translation sometimes typed for Latin ones ("(ΙΝΙ)").
 PROCEDURE = re.compile(r"(?<!\d)(\d{4}/\d{4}[A-Z]?\s?\([A-ZΑ-Ω]{3}\))")
-_PROCEDURE_AT_END = re.compile(r"\(\s*\d{4}/\d{4}[A-Z]?\s?\([A-ZΑ-Ω]{3}\)\s*\)\s*$")
+# the title's last bracket closes on the procedure: "(2021/2577(RSP))", "(COM(2004)0657 - … - 2004/2184 (INI))"
+_PROCEDURE_AT_END = re.compile(r"\d{4}/\d{4}[A-Z]?\s?\([A-ZΑ-Ω]{3}\)\s*\)\s*$")
 _LATIN = str.maketrans("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX")
 _NUMBERED = re.compile(r"^\s*\d{1,2}\.\s+")
 _SIZES = re.compile(r"^\s*(?:PDF|WORD|DOC)\s*\d+\s*k", re.IGNORECASE)

@@ -58,7 +58,16 @@ def _edit(a: str, b: str, cap: int = 3) -> int:
     return prev[-1]
 
 
-_TRANSLIT = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("ks", "x"), ("yu", "iu"), ("ya", "ia"), ("y", "i"), ("w", "v"))
+_TRANSLIT = (
+    ("dzh", "j"),
+    ("zh", "j"),
+    ("kh", "h"),
+    ("ks", "x"),
+    ("yu", "iu"),
+    ("ya", "ia"),
+    ("y", "i"),
+    ("w", "v"),
+)
 
 
 @lru_cache(maxsize=8192)
@@ -95,7 +104,12 @@ def _attr(m: Mention, name: str) -> str | None:
 def _core_key(surface: str, language: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(stemmed content words, countries named) of an organisation or law name."""
     cues = load_cues(language)
-    skip = cues.name_connectors | cues.words("legal", "determiners") | cues.words("legal", "topic_markers") | cues.list_and
+    skip = (
+        cues.name_connectors
+        | cues.words("legal", "determiners")
+        | cues.words("legal", "topic_markers")
+        | cues.list_and
+    )
     words, countries = [], []
     marks = cues.words("legal", "number_marks")
     for tok in tokenize(surface):
@@ -139,7 +153,11 @@ def resolve(document: Document, mentions: list[Mention]) -> Analysis:
         idx = by_type.get(type_, [])
         if not idx or type_ is EntityType.LEGAL_PROVISION:
             continue
-        clusters = _cluster_people(ms, idx, language) if type_ is EntityType.PERSON else _cluster(ms, idx, language)
+        clusters = (
+            _cluster_people(ms, idx, language)
+            if type_ is EntityType.PERSON
+            else _cluster(ms, idx, language)
+        )
         used: set[str] = set()
         for cluster in clusters:
             group = [ms[i] for i in cluster]
@@ -149,7 +167,11 @@ def resolve(document: Document, mentions: list[Mention]) -> Analysis:
                 key = gid
             elif gid is not None and gid in gaz:
                 # no curated label in this language: the name as the document writes it
-                forms = [(_base(m, language), n) for n, m in enumerate(group) if not is_acronym(m.surface)]
+                forms = [
+                    (_base(m, language), n)
+                    for n, m in enumerate(group)
+                    if not is_acronym(m.surface)
+                ]
                 label = _pick_label(forms) if forms else label_for(gaz[gid], language)
                 key = gid
             else:
@@ -174,7 +196,15 @@ def resolve(document: Document, mentions: list[Mention]) -> Analysis:
             entities.append(entity)
             for i in cluster:
                 entity_of[i] = entity.ref
-    entities.extend(_provisions(ms, by_type.get(EntityType.LEGAL_PROVISION, []), entity_of, {e.ref: e for e in entities}, language))
+    entities.extend(
+        _provisions(
+            ms,
+            by_type.get(EntityType.LEGAL_PROVISION, []),
+            entity_of,
+            {e.ref: e for e in entities},
+            language,
+        )
+    )
     entities.sort(key=lambda e: (e.type.value, e.key))
     analysis_entities = tuple(entities)
     ref_of = {(m.unit, m.start, m.end): e.ref for e in analysis_entities for m in e.mentions}
@@ -212,7 +242,9 @@ def _cluster_people(ms: list[Mention], idx: list[int], language: str) -> list[li
             names.append([name])
     for i in alone:
         surname = fold(ms[i].surface)
-        owners = [c for c, known in enumerate(names) if any(fold(k.split()[-1]) == surname for k in known)]
+        owners = [
+            c for c, known in enumerate(names) if any(fold(k.split()[-1]) == surname for k in known)
+        ]
         if len(owners) == 1:
             clusters[owners[0]].append(i)
         else:
@@ -313,18 +345,18 @@ def _provisions(
         groups.setdefault(key, []).append(m)
         parts[key] = law
     used: set[str] = set()
-    for (rest_key, _), group in groups.items():
-        law = parts[(rest_key, _)]
+    for group_key, group in groups.items():
+        law = parts[group_key]
         rest = group[0].surface[_NUM.search(group[0].surface).start() :]  # type: ignore[union-attr]
         label = f"{_head_word(group, default_head)} {rest}"
         if law is not None and law in by_ref:
             label += f" {link} {by_ref[law].label}"
-        key = slug(label)
-        while key in used:
-            key += "-x"
-        used.add(key)
+        slug_key = slug(label)
+        while slug_key in used:
+            slug_key += "-x"
+        used.add(slug_key)
         yield Entity(
-            key=key,
+            key=slug_key,
             type=EntityType.LEGAL_PROVISION,
             label=label,
             alt_labels=tuple(sorted({m.surface for m in group} - {label})),

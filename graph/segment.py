@@ -85,11 +85,31 @@ def _body_start(text: str, lines: list[tuple[int, int]], profile: LanguageProfil
         line = text[start:end]
         lead = _LEAD.match(line)
         if profile.citation_re.match(line, lead.end() if lead else 0):
-            return index
+            return _dashed_before(text, lines, index)
         recital = _RECITAL.match(line)
         if recital and profile.recital_re and profile.recital_re.match(line, recital.end()):
             return index
     return -1
+
+
+def _dashed_before(text: str, lines: list[tuple[int, int]], index: int) -> int:
+    """Back over dashed lines just above the first known citation: citations too.
+
+    A resolution may open with a formula the profile does not list (a discharge's
+    "– Atendendo às contas …", a typing error): the dash still says it is a citation.
+    """
+    first = index
+    for back in range(index - 1, max(-1, index - 6), -1):
+        start, end = lines[back]
+        line = text[start:end]
+        if not line.strip():
+            continue
+        lead = _LEAD.match(line)
+        dashed = bool(lead and lead.group(0).strip())
+        if not dashed or not any(c.isalpha() for c in line[lead.end() if lead else 0 :]):
+            break
+        first = back
+    return first
 
 
 def segment(source: Source, language: str | None = None) -> Document:

@@ -61,7 +61,9 @@ def _leaves(document: Document) -> list[tuple[str, UnitKind, str]]:
     return [(u.id, u.kind, u.text) for u in document.units if u.id not in parents]
 
 
-def statements(document: Document, mentions: list[Mention], ref_of: dict[tuple[str, int, int], Ref]) -> tuple[Statement, ...]:
+def statements(
+    document: Document, mentions: list[Mention], ref_of: dict[tuple[str, int, int], Ref]
+) -> tuple[Statement, ...]:
     cues = load_cues(document.meta.language)
     end_pat = cues.patterns("statements", "clause_end")
     out = []
@@ -94,7 +96,9 @@ def statements(document: Document, mentions: list[Mention], ref_of: dict[tuple[s
                     stop = em.start()
             for m in by_unit.get(uid, []):
                 ref = ref_of.get((m.unit, m.start, m.end))
-                if not (verb_end <= m.start and m.end <= stop and ref and ref[0] in _ADDRESSEE_TYPES):
+                if not (
+                    verb_end <= m.start and m.end <= stop and ref and ref[0] in _ADDRESSEE_TYPES
+                ):
                     continue
                 # a country is the addressee only when named right after the verb ("invită X să")
                 if ref[0] is EntityType.PLACE and (addressees or text[verb_end : m.start].strip()):
@@ -111,11 +115,10 @@ _CALLING = {"CallsOn", "Urges", "Demands", "Insists", "Encourages", None}
 def _governing_action(folded: str, start: int, end: int, cues: Cues) -> str | None:
     """The last operative verb between ``start`` and ``end`` (the one a cue depends on)."""
     last: tuple[int, str] | None = None
-    for pat, action in cues.actions:
+    for pat, action in cues.actions:  # longest phrases first: they win ties
         for m in re.finditer(pat.pattern.replace(r"\s*(?:", "(?:", 1), folded[start:end]):
-            if last is None or m.start() > last[0] or (m.start() == last[0]):
-                if last is None or m.start() >= last[0]:
-                    last = (m.start(), action) if last is None or m.start() > last[0] else last
+            if last is None or m.start() > last[0]:
+                last = (m.start(), action)
     return last[1] if last else None
 
 
@@ -128,7 +131,9 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def relations(document: Document, mentions: list[Mention], ref_of: dict[tuple[str, int, int], Ref]) -> tuple[Relation, ...]:
+def relations(
+    document: Document, mentions: list[Mention], ref_of: dict[tuple[str, int, int], Ref]
+) -> tuple[Relation, ...]:
     cues = load_cues(document.meta.language)
     release = cues.patterns("relations", "release")
     member = cues.patterns("relations", "member")
@@ -150,7 +155,9 @@ def relations(document: Document, mentions: list[Mention], ref_of: dict[tuple[st
         ref = ref_of.get((m.unit, m.start, m.end))
         if ref is not None:
             by_unit.setdefault(m.unit, []).append((m, ref))
-    for uid, kind, text in _leaves(document) + [(f.id, UnitKind.FOOTNOTE, f.text) for f in document.footnotes]:
+    for uid, kind, text in _leaves(document) + [
+        (f.id, UnitKind.FOOTNOTE, f.text) for f in document.footnotes
+    ]:
         found = by_unit.get(uid, [])
         if not found:
             continue
@@ -172,7 +179,7 @@ def relations(document: Document, mentions: list[Mention], ref_of: dict[tuple[st
                     if orf[0] not in _ORGS:
                         continue
                     # "fondatorului mișcării M, P" / "P, jurnalistă în cadrul M"
-                    before = o.end <= m.start and len(text[o.end : m.start].strip(" ,*”\"")) == 0
+                    before = o.end <= m.start and len(text[o.end : m.start].strip(' ,*”"')) == 0
                     after = m.end <= o.start and o.start - m.end <= 60
                     if before:
                         window = (max(cs, o.start - 60), o.start)
@@ -182,22 +189,33 @@ def relations(document: Document, mentions: list[Mention], ref_of: dict[tuple[st
                         continue
                     if member is not None and member.search(folded, *window):
                         add(r, "memberOf", orf, uid)
-                    elif works is not None and orf[0] in (EntityType.MEDIA_OUTLET, EntityType.NGO) and works.search(folded, *window):
+                    elif (
+                        works is not None
+                        and orf[0] in (EntityType.MEDIA_OUTLET, EntityType.NGO)
+                        and works.search(folded, *window)
+                    ):
                         add(r, "worksFor", orf, uid)
             if supports is not None:
                 sm = supports.search(folded, cs, ce)
                 if sm:
-                    objects = [r for m, r in inside if r[0] is EntityType.MOVEMENT and m.start > sm.start()]
+                    objects = [
+                        r for m, r in inside if r[0] is EntityType.MOVEMENT and m.start > sm.start()
+                    ]
                     if not objects and back is not None and back.search(folded, sm.start(), ce):
                         objects = unit_movements
                     for m, r in persons:
                         if m.start < sm.start():
-                            for o in dict.fromkeys(objects):
-                                add(r, "supporterOf", o, uid)
+                            for movement in dict.fromkeys(objects):
+                                add(r, "supporterOf", movement, uid)
             if charged is not None:
                 cm = charged.search(folded, cs, ce)
                 if cm:
-                    laws = [r for m, r in inside if r[0] in (EntityType.LAW, EntityType.LEGAL_PROVISION) and m.start > cm.start()]
+                    laws = [
+                        r
+                        for m, r in inside
+                        if r[0] in (EntityType.LAW, EntityType.LEGAL_PROVISION)
+                        and m.start > cm.start()
+                    ]
                     for m, r in persons:
                         if m.start < cm.start():
                             for law in dict.fromkeys(laws):

@@ -280,7 +280,9 @@ class _Walker:
         lead = _LEAD.match(line)
         offset = lead.end() if lead else 0
         dashed = bool(lead and lead.group(0).strip())
-        if not self.profile.citation_re.match(line, offset) and not (dashed and self.units):
+        # a dashed line is a citation whatever its formula: after the first unit, or
+        # opening the body (the segmenter starts it there only above a known citation)
+        if not self.profile.citation_re.match(line, offset) and not dashed:
             return False
         count = sum(1 for u in self.units if u.kind is UnitKind.CITATION)
         self.start(UnitKind.CITATION, str(count + 1), start + offset, end)

@@ -19,7 +19,12 @@ from graph.model import Document, DocumentMeta, EntityType, Mention, Source, Uni
 GOLD = Path(__file__).resolve().parent / "gold"
 CORE = ("Person", "Movement", "NGO", "Law", "LegalProvision", "EUInstrument")
 
-_KINDS = {"cit": UnitKind.CITATION, "rec": UnitKind.RECITAL, "para": UnitKind.PARAGRAPH, "fn": UnitKind.FOOTNOTE}
+_KINDS = {
+    "cit": UnitKind.CITATION,
+    "rec": UnitKind.RECITAL,
+    "para": UnitKind.PARAGRAPH,
+    "fn": UnitKind.FOOTNOTE,
+}
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,9 @@ def document_from_gold(gold: dict) -> Document:
         kind = UnitKind.SUBPARAGRAPH if "__subpara" in uid else _KINDS[uid.split("_")[0]]
         units.append(Unit(uid, kind, uid.rsplit("_", 1)[-1], n, u["text"]))
     meta = DocumentMeta(None, None, _dt.date(2000, 1, 1), None, None, None, gold["language"])
-    return Document(meta, tuple(units), tuple(footnotes), Source("", "text/plain", "<gold>", "", "utf-8"))
+    return Document(
+        meta, tuple(units), tuple(footnotes), Source("", "text/plain", "<gold>", "", "utf-8")
+    )
 
 
 def predict(gold: dict) -> list[Mention]:

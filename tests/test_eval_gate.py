@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import warnings
-from pathlib import Path
 
 import pytest
 from eval_support import GOLD, load_gold, predict, score
@@ -23,7 +22,15 @@ from graph.segment import segment
 
 FLOORS = GOLD / "floors.json"
 NAMES = sorted(p.stem for p in GOLD.glob("*.json") if p.name != "floors.json")
-EXPECTED = ["TA-9-2021-0056-ro", "blind-en", "blind-ro", "heldout-en", "heldout-ro", "invented-en", "invented-ro"]
+EXPECTED = [
+    "TA-9-2021-0056-ro",
+    "blind-en",
+    "blind-ro",
+    "heldout-en",
+    "heldout-ro",
+    "invented-en",
+    "invented-ro",
+]
 
 
 def test_collects_every_gold_file() -> None:
@@ -43,7 +50,11 @@ def test_gold_offsets_are_exact(name: str) -> None:
 def test_gold_units_are_what_the_segmenter_gives(name: str) -> None:
     """The gate scores extraction on the texts the real pipeline produces."""
     gold = load_gold(name)
-    source = GOLD / gold["source"] if (GOLD / gold["source"]).exists() else GOLD.parent.parent / "examples" / gold["source"]
+    source = (
+        GOLD / gold["source"]
+        if (GOLD / gold["source"]).exists()
+        else GOLD.parent.parent / "examples" / gold["source"]
+    )
     document = segment(read_path(source))
     parents = {u.parent for u in document.units if u.parent}
     texts = {uid: t for uid, t in document.contexts() if uid not in parents}
@@ -76,7 +87,9 @@ def test_quality_floors() -> None:
             now = current[name].get(type_, {"precision": 1.0, "recall": 0.0})
             for metric in ("precision", "recall"):
                 if now[metric] + 1e-9 < pinned[metric]:
-                    failures.append(f"{name} {type_} {metric}: {now[metric]:.3f} < floor {pinned[metric]:.3f}")
+                    failures.append(
+                        f"{name} {type_} {metric}: {now[metric]:.3f} < floor {pinned[metric]:.3f}"
+                    )
     assert not failures, "extraction regressed:\n" + "\n".join(failures)
 
 

@@ -29,7 +29,15 @@ def found(language: str, text: str) -> set[tuple[str, str]]:
 
 
 def test_every_extractor_is_importable_and_languages_have_cues() -> None:
-    assert set(EXTRACTORS) >= {"persons", "organisations", "legal", "instruments", "bodies", "places", "gazetteer"}
+    assert set(EXTRACTORS) >= {
+        "persons",
+        "organisations",
+        "legal",
+        "instruments",
+        "bodies",
+        "places",
+        "gazetteer",
+    }
     assert {"ro", "en"} <= set(available_languages())
     for code in ("ro", "en"):
         cues = load_cues(code)
@@ -37,7 +45,12 @@ def test_every_extractor_is_importable_and_languages_have_cues() -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("aăâbcdeEfgGhiîIKlmMnNoOprsșStțTuUvzZ ,;.()-„”*'1234")), max_size=300))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("aăâbcdeEfgGhiîIKlmMnNoOprsșStțTuUvzZ ,;.()-„”*'1234")),
+        max_size=300,
+    )
+)
 def test_offsets_are_exact_on_random_text(text: str) -> None:
     for language in ("ro", "en"):
         for m in extract(doc(language, text)):
@@ -49,7 +62,23 @@ def test_offsets_are_exact_on_random_text(text: str) -> None:
 @given(
     st.lists(
         st.sampled_from(
-            ["Ana Popa", "Codul penal", "articolul 5", "Legea privind presa", "mișcării", "Ion Vasile", "(ABC)", "ABC", "ONG-uri", ", printre care", " și ", "UE", "lui", "în special", "Kazahstan"]
+            [
+                "Ana Popa",
+                "Codul penal",
+                "articolul 5",
+                "Legea privind presa",
+                "mișcării",
+                "Ion Vasile",
+                "(ABC)",
+                "ABC",
+                "ONG-uri",
+                ", printre care",
+                " și ",
+                "UE",
+                "lui",
+                "în special",
+                "Kazahstan",
+            ]
         ),
         max_size=25,
     )
@@ -60,7 +89,9 @@ def test_offsets_are_exact_on_cue_soup(parts: list[str]) -> None:
     spans = sorted((m.start, m.end) for m in mentions)
     for m in mentions:
         assert text[m.start : m.end] == m.surface
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), "settled mentions never overlap"
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), (
+        "settled mentions never overlap"
+    )
 
 
 def test_settle_prefers_longest_then_strength_then_type() -> None:
@@ -75,12 +106,16 @@ def test_settle_prefers_longest_then_strength_then_type() -> None:
 
 def test_romanian_list_after_role_cue_and_genitive_forms() -> None:
     text = (
-        "întrucât 12 prizonieri politici, printre care Andrei Vulpescu, Irina Tomasevschi și Radu Bălan, "
-        "au fost condamnați; în schimb Mariei Ivanova, apărătoare a drepturilor omului, i s-a intentat "
+        "întrucât 12 prizonieri politici, printre care Andrei Vulpescu, Irina Tomasevschi și "
+        "Radu Bălan, "
+        "au fost condamnați; în schimb Mariei Ivanova, apărătoare a drepturilor omului, i s-a "
+        "intentat "
         "proces, iar familia lui Petru Zamfir a fost hărțuită"
     )
     mentions = extract(doc("ro", text))
-    persons = {m.surface: dict(m.attrs).get("role") for m in mentions if m.type is EntityType.PERSON}
+    persons = {
+        m.surface: dict(m.attrs).get("role") for m in mentions if m.type is EntityType.PERSON
+    }
     assert persons == {
         "Andrei Vulpescu": "PoliticalPrisoner",
         "Irina Tomasevschi": "PoliticalPrisoner",
@@ -93,9 +128,11 @@ def test_romanian_list_after_role_cue_and_genitive_forms() -> None:
 def test_romanian_organisations_by_cue() -> None:
     text = (
         "întrucât două mișcări de opoziție, Voința Liberă și Pământul Nostru, au fost interzise; "
-        "întrucât ONG-urile independente, printre care Vigilia, Dreptate Acum și Centrul pentru Studii Civice, "
+        "întrucât ONG-urile independente, printre care Vigilia, Dreptate Acum și Centrul "
+        "pentru Studii Civice, "
         "au fost amendate; întrucât ziarul independent *Curierul de Seară* a fost închis; "
-        "întrucât Partidului Verde i s-a refuzat înregistrarea; întrucât sindicatul minerilor din sud (SMS) a fost dizolvat"
+        "întrucât Partidului Verde i s-a refuzat înregistrarea; întrucât sindicatul minerilor "
+        "din sud (SMS) a fost dizolvat"
     )
     got = found("ro", text)
     assert {
@@ -114,9 +151,12 @@ def test_romanian_organisations_by_cue() -> None:
 
 def test_romanian_legal_patterns() -> None:
     text = (
-        "în temeiul articolului 301 și articolului 302 alineatul (2) din Codul penal al Belarusului; "
-        "prin abrogarea articolelor 193-1 și 193-2 din Codul privind contravențiile administrative; "
-        "Legea nr. 14/2021 privind mass-media și noul proiect de lege privind organizațiile religioase"
+        "în temeiul articolului 301 și articolului 302 alineatul (2) din Codul penal al "
+        "Belarusului; "
+        "prin abrogarea articolelor 193-1 și 193-2 din Codul privind contravențiile "
+        "administrative; "
+        "Legea nr. 14/2021 privind mass-media și noul proiect de lege privind organizațiile "
+        "religioase"
     )
     got = found("ro", text)
     assert {
@@ -133,10 +173,14 @@ def test_romanian_legal_patterns() -> None:
 
 def test_english_shapes() -> None:
     text = (
-        "whereas political prisoners, including Tomas Varga and Lena Orlova, were sentenced under Article 130 "
-        "of the Criminal Code of Georgia; whereas the newspaper Morning Courier and the Civic Unity Party "
-        "were banned; whereas NGOs such as the Open Minds Foundation and Fair Trial Watch were closed; "
-        "whereas the Law on Foreign Influence (LFI) was adopted; whereas Mr Varga's lawyer was detained"
+        "whereas political prisoners, including Tomas Varga and Lena Orlova, were sentenced "
+        "under Article 130 "
+        "of the Criminal Code of Georgia; whereas the newspaper Morning Courier and the Civic "
+        "Unity Party "
+        "were banned; whereas NGOs such as the Open Minds Foundation and Fair Trial Watch were "
+        "closed; "
+        "whereas the Law on Foreign Influence (LFI) was adopted; whereas Mr Varga's lawyer was "
+        "detained"
     )
     got = found("en", text)
     assert {
@@ -156,7 +200,8 @@ def test_english_shapes() -> None:
 def test_instruments_and_bodies() -> None:
     text = (
         "având în vedere rezoluția sa din 5 mai 2022, concluziile Consiliului din 3 martie 2021, "
-        "Declarația universală a drepturilor omului, Convenția de la Istanbul și Acordul de asociere "
+        "Declarația universală a drepturilor omului, Convenția de la Istanbul și Acordul de "
+        "asociere "
         "dintre Uniunea Europeană și Republica Moldova; invită autoritățile ruse și Organizația "
         "pentru Securitate și Cooperare în Europa (OSCE)"
     )
@@ -174,7 +219,11 @@ def test_instruments_and_bodies() -> None:
 
 
 def test_acronym_defined_once_is_found_everywhere() -> None:
-    d = doc("ro", "având în vedere Acordul de parteneriat consolidat (APC) semnat", "întrucât APC a intrat în vigoare")
+    d = doc(
+        "ro",
+        "având în vedere Acordul de parteneriat consolidat (APC) semnat",
+        "întrucât APC a intrat în vigoare",
+    )
     mentions = extract(d)
     assert [(m.unit, m.surface, m.type) for m in mentions if m.surface == "APC"] == [
         ("u_1", "APC", EntityType.EU_INSTRUMENT),
@@ -187,11 +236,25 @@ def test_footnotes_are_searched_and_subparagraph_parents_skipped() -> None:
 
     units = (
         Unit("para_1", UnitKind.PARAGRAPH, "1", 1, "invită Comisia să acționeze; invită Consiliul"),
-        Unit("para_1__subpara_1", UnitKind.SUBPARAGRAPH, "1", 2, "invită Comisia să acționeze;", parent="para_1"),
-        Unit("para_1__subpara_2", UnitKind.SUBPARAGRAPH, "2", 3, "invită Consiliul", parent="para_1"),
+        Unit(
+            "para_1__subpara_1",
+            UnitKind.SUBPARAGRAPH,
+            "1",
+            2,
+            "invită Comisia să acționeze;",
+            parent="para_1",
+        ),
+        Unit(
+            "para_1__subpara_2", UnitKind.SUBPARAGRAPH, "2", 3, "invită Consiliul", parent="para_1"
+        ),
     )
     meta = DocumentMeta(None, None, None, None, None, None, "ro")
-    d = Document(meta, units, (Footnote("fn_1", 1, "1", "Raportorul special al ONU.", "para_1"),), Source("", "text/plain", "x", "", "utf-8"))
+    d = Document(
+        meta,
+        units,
+        (Footnote("fn_1", 1, "1", "Raportorul special al ONU.", "para_1"),),
+        Source("", "text/plain", "x", "", "utf-8"),
+    )
     units_seen = {m.unit for m in extract(d)}
     assert units_seen == {"para_1__subpara_1", "para_1__subpara_2", "fn_1"}
 
@@ -216,6 +279,9 @@ def test_no_sample_name_in_the_package() -> None:
                 assert not any(n in text for n in names_list), file
         return
     result = subprocess.run(
-        ["grep", "-rIl", "-F", "-f", str(path), str(ROOT / "graph")], capture_output=True, text=True, check=False
+        ["grep", "-rIl", "-F", "-f", str(path), str(ROOT / "graph")],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.stdout == ""

@@ -43,7 +43,11 @@ def heldout_en() -> Analysis:
 
 def entity(analysis: Analysis, type_: EntityType, surface: str) -> Entity:
     """The one entity of this type that has a mention with this surface."""
-    hits = [e for e in analysis.entities if e.type is type_ and any(m.surface == surface for m in e.mentions)]
+    hits = [
+        e
+        for e in analysis.entities
+        if e.type is type_ and any(m.surface == surface for m in e.mentions)
+    ]
     assert len(hits) == 1, (surface, [e.label for e in hits])
     return hits[0]
 
@@ -64,8 +68,12 @@ def test_sample_persons(sample: Analysis) -> None:
     assert {m.surface for m in bokayev.mentions} == {"Max Bokayev", "Maks Bokayev"}
     zheks = entity(sample, EntityType.PERSON, "Askhat Zheksebeyev")
     assert {m.surface for m in zheks.mentions} == {"Askhat Zheksebayev", "Askhat Zheksebeyev"}
-    assert entity(sample, EntityType.PERSON, "Aset Abishev") != entity(sample, EntityType.PERSON, "Kenzhebek Abishev")
-    assert entity(sample, EntityType.PERSON, "Daniyar Khassenov") != entity(sample, EntityType.PERSON, "Daryn Khassenov")
+    assert entity(sample, EntityType.PERSON, "Aset Abishev") != entity(
+        sample, EntityType.PERSON, "Kenzhebek Abishev"
+    )
+    assert entity(sample, EntityType.PERSON, "Daniyar Khassenov") != entity(
+        sample, EntityType.PERSON, "Daryn Khassenov"
+    )
     dzhakishev = entity(sample, EntityType.PERSON, "Mukhtar Dzhakishev")
     assert dzhakishev.label == "Mukhtar Dzhakishev"
     assert {"FormerPoliticalPrisoner", "TortureVictim"} <= set(dzhakishev.roles)
@@ -79,7 +87,9 @@ def test_sample_persons(sample: Analysis) -> None:
 def test_sample_organisations_laws_instruments(sample: Analysis) -> None:
     assert entity(sample, EntityType.MOVEMENT, "Partidului Democrat").label == "Partidul Democrat"
     dck = entity(sample, EntityType.MOVEMENT, "DCK")
-    assert {"Alegerea Democratică a Kazahstanului", "Alegerea democratică din Kazahstan"} <= {m.surface for m in dck.mentions}
+    assert {"Alegerea Democratică a Kazahstanului", "Alegerea democratică din Kazahstan"} <= {
+        m.surface for m in dck.mentions
+    }
     apcc = entity(sample, EntityType.EU_INSTRUMENT, "APCC")
     assert apcc.label == "Acordul de parteneriat și cooperare consolidat"
     assert len(apcc.mentions) == 8
@@ -125,7 +135,9 @@ def test_sample_statements_and_relations(sample: Analysis) -> None:
 def test_keys_are_unique_deterministic_ascii(sample: Analysis, sample_path: Path) -> None:
     refs = [e.ref for e in sample.entities]
     assert len(refs) == len(set(refs))
-    assert all(e.key == e.key.lower() and e.key.isascii() and " " not in e.key for e in sample.entities)
+    assert all(
+        e.key == e.key.lower() and e.key.isascii() and " " not in e.key for e in sample.entities
+    )
     again = analyse_path(sample_path)
     assert [(e.ref, e.label, e.alt_labels, e.roles) for e in again.entities] == [
         (e.ref, e.label, e.alt_labels, e.roles) for e in sample.entities
@@ -139,7 +151,10 @@ def test_invented_romanian(invented_ro: Analysis) -> None:
     assert {m.surface for m in manizha.mentions} == {"Manizha Akhmadova", "Manizha Ahmadova"}
     assert {"Lawyer", "HumanRightsDefender"} <= set(manizha.roles)
     assert entity(a, EntityType.PERSON, "Zarinei Saidova").label == "Zarina Saidova"
-    yusupovs = {entity(a, EntityType.PERSON, s).ref for s in ("Karim Yusupov", "Nodira Yusupova", "Gulnora Yusupova")}
+    yusupovs = {
+        entity(a, EntityType.PERSON, s).ref
+        for s in ("Karim Yusupov", "Nodira Yusupova", "Gulnora Yusupova")
+    }
     assert len(yusupovs) == 3
     assert "Journalist" not in entity(a, EntityType.PERSON, "Karim Yusupov").roles
     code = entity(a, EntityType.LAW, "Codul penal")
@@ -147,17 +162,33 @@ def test_invented_romanian(invented_ro: Analysis) -> None:
     law = entity(a, EntityType.LAW, "Legea privind contracararea extremismului")
     assert entity(a, EntityType.LAW, "Legea nr. 1765 privind contracararea extremismului") == law
     art = entity(a, EntityType.LEGAL_PROVISION, "articolele 307")
-    assert entity(a, EntityType.LEGAL_PROVISION, "articolului 307") == art and art.part_of == code.ref
-    assert entity(a, EntityType.MOVEMENT, "Partidului Democrat Unit").label == "Partidul Democrat Unit"
+    assert (
+        entity(a, EntityType.LEGAL_PROVISION, "articolului 307") == art and art.part_of == code.ref
+    )
+    assert (
+        entity(a, EntityType.MOVEMENT, "Partidului Democrat Unit").label == "Partidul Democrat Unit"
+    )
     assert len(entity(a, EntityType.MOVEMENT, "Mișcarea Renașterii Naționale").mentions) == 2
     union = entity(a, EntityType.TRADE_UNION, "SIP")
     assert union.label == "sindicatul independent al profesorilor" and len(union.mentions) == 3
     statements = {s.unit: (s.action, s.addressees) for s in a.statements}
-    assert statements["para_1"] == ("Urges", (entity(a, EntityType.STATE_BODY, "autoritățile tadjice").ref,))
+    assert statements["para_1"] == (
+        "Urges",
+        (entity(a, EntityType.STATE_BODY, "autoritățile tadjice").ref,),
+    )
     assert statements["para_2"][0] == "CallsOn"
     assert statements["para_5"] == ("Welcomes", ())
     released = {r.object for r in a.relations if r.predicate == "callsForReleaseOf"}
-    expected = {entity(a, EntityType.PERSON, s).ref for s in ("Farrukh Nazarov", "Sitora Kholova", "Bakhtiyor Rashidov", "Abdullo Qurbonov", "Manizha Akhmadova")}
+    expected = {
+        entity(a, EntityType.PERSON, s).ref
+        for s in (
+            "Farrukh Nazarov",
+            "Sitora Kholova",
+            "Bakhtiyor Rashidov",
+            "Abdullo Qurbonov",
+            "Manizha Akhmadova",
+        )
+    }
     assert released == expected  # "salută eliberarea lui X" is no call for a release
     assert (
         entity(a, EntityType.PERSON, "Abdullo Qurbonov").ref,
@@ -182,7 +213,10 @@ def test_invented_english(invented_en: Analysis) -> None:
     authorities = entity(a, EntityType.STATE_BODY, "Belarusian authorities")
     assert entity(a, EntityType.STATE_BODY, "authorities of Belarus") == authorities
     statements = {s.unit: (s.action, s.addressees) for s in a.statements}
-    assert statements["para_2"] == ("CallsOn", (entity(a, EntityType.STATE_BODY, "Government of Belarus").ref,))
+    assert statements["para_2"] == (
+        "CallsOn",
+        (entity(a, EntityType.STATE_BODY, "Government of Belarus").ref,),
+    )
     assert statements["para_3"][0] == "Urges" and len(statements["para_3"][1]) == 2
     assert statements["para_6"][0] == "Instructs"
     released = {r.object for r in a.relations if r.predicate == "callsForReleaseOf"}
@@ -198,11 +232,17 @@ def test_heldout(heldout_ro: Analysis, heldout_en: Analysis) -> None:
     law = entity(heldout_ro, EntityType.LAW, "Legea nr. 1055")
     assert law.label == "Legea nr. 1055 privind apărarea drepturilor poporului"
     assert entity(heldout_ro, EntityType.PERSON, "Anei Quezada").label == "Ana Quezada"
-    assert entity(heldout_ro, EntityType.NGO, "CEDHN").label == "Centrul pentru Drepturile Omului din Nicaragua"
+    assert (
+        entity(heldout_ro, EntityType.NGO, "CEDHN").label
+        == "Centrul pentru Drepturile Omului din Nicaragua"
+    )
     jalalvand = entity(heldout_en, EntityType.PERSON, "Jalalvand")
     assert jalalvand.label == "Ahmad Jalalvand"
     charged = {(r.subject, r.object) for r in heldout_en.relations if r.predicate == "chargedUnder"}
-    assert (jalalvand.ref, entity(heldout_en, EntityType.LEGAL_PROVISION, "Article 286").ref) in charged
+    assert (
+        jalalvand.ref,
+        entity(heldout_en, EntityType.LEGAL_PROVISION, "Article 286").ref,
+    ) in charged
     statements = {s.unit: (s.action, s.addressees) for s in heldout_en.statements}
     assert statements["para_2"] == ("CallsOn", ())  # "Calls for": no addressee
 
@@ -214,7 +254,9 @@ def test_entities_command_json(sample_path: Path) -> None:
 
     from graph.cli import main
 
-    result = CliRunner().invoke(main, ["entities", str(sample_path), "--json", "--type", "Movement"])
+    result = CliRunner().invoke(
+        main, ["entities", str(sample_path), "--json", "--type", "Movement"]
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert {e["type"] for e in data["entities"]} == {"Movement"}

@@ -63,7 +63,9 @@ def analysis_to_dict(analysis: Analysis, types: tuple[EntityType, ...] = ()) -> 
 
 @click.command("entities")
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--json", "as_json", is_flag=True, help="Print entities, statements and relations as JSON.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print entities, statements and relations as JSON."
+)
 @click.option(
     "--type",
     "types",
@@ -71,7 +73,12 @@ def analysis_to_dict(analysis: Analysis, types: tuple[EntityType, ...] = ()) -> 
     type=click.Choice([t.value for t in EntityType], case_sensitive=False),
     help="Only entities of this type (repeatable).",
 )
-@click.option("--lang", "language", metavar="CODE", help="The document's language (ISO 639-1); detected when omitted.")
+@click.option(
+    "--lang",
+    "language",
+    metavar="CODE",
+    help="The document's language (ISO 639-1); detected when omitted.",
+)
 def command(file: str, as_json: bool, types: tuple[str, ...], language: str | None) -> None:
     """List the entities the resolution in FILE names ('-' reads stdin)."""
     from ..pipeline import analyse_path

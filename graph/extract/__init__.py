@@ -19,7 +19,15 @@ from functools import cache
 from ..model import Document, EntityType, Mention
 from .cues import Cues, load_cues
 
-__all__ = ["extract", "extract_text", "leaf_contexts", "settle", "EXTRACTORS", "strength", "TYPE_PRIORITY"]
+__all__ = [
+    "extract",
+    "extract_text",
+    "leaf_contexts",
+    "settle",
+    "EXTRACTORS",
+    "strength",
+    "TYPE_PRIORITY",
+]
 
 Extractor = Callable[[str, str, Cues], Iterable[Mention]]
 
@@ -94,7 +102,8 @@ def extract_text(unit_id: str, text: str, cues: Cues) -> list[Mention]:
         # A span that is empty, outside the text or not its surface would break the NIF
         # offsets contract downstream: no extractor's slip may get past this point.
         found.extend(
-            m for m in fn(unit_id, text, cues)
+            m
+            for m in fn(unit_id, text, cues)
             if 0 <= m.start < m.end <= len(text) and text[m.start : m.end] == m.surface
         )
     return found

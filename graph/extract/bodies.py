@@ -61,7 +61,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
                     hits.append((m, head))
                     break
     if hits:
-        for m, head in hits:
+        for m, _head in hits:
             i = token_at(tokens, m.start())
             k = token_at(tokens, m.end())
             span: tuple[int, int] | None = None
@@ -90,7 +90,9 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
             end = cap_run_end(tokens, i, text, cues)
         else:
             end = continuation(tokens, i + 1, cues, limit=9)
-        while end > i + 1 and not (is_cap(tokens[end - 1].text) or is_acronym(tokens[end - 1].text)):
+        while end > i + 1 and not (
+            is_cap(tokens[end - 1].text) or is_acronym(tokens[end - 1].text)
+        ):
             end -= 1
         first = i
         # English puts the qualifiers first: "Supreme Court of X"

@@ -120,7 +120,14 @@ def _head_stems(language: str) -> frozenset[str]:
         words |= {p.split()[0].rstrip("*") for p in phrases}
     for key in ("code_heads", "law_heads", "bill_heads", "decree_heads", "article_heads"):
         words |= {p.split()[0].rstrip("*") for p in cues.section("legal").get(key, [])}
-    for key in ("eu_heads", "international_heads", "eu_strategy", "own_resolutions", "council_conclusions", "sanctions"):
+    for key in (
+        "eu_heads",
+        "international_heads",
+        "eu_strategy",
+        "own_resolutions",
+        "council_conclusions",
+        "sanctions",
+    ):
         words |= {p.split()[0].rstrip("*") for p in cues.section("instruments").get(key, [])}
     for key in ("country_heads", "named_heads", "place_heads"):
         words |= {p.split()[0].rstrip("*") for p in cues.section("bodies").get(key, [])}
@@ -145,9 +152,8 @@ def _section_pattern(language: str, section: str, key: str) -> re.Pattern[str] |
 def _read(language: str) -> dict[str, Any]:
     path = _DIR / f"{language}.toml"
     if not path.is_file():
-        raise ConfigError(
-            f"no entity cues for language {language!r}; available: {', '.join(available_languages())}"
-        )
+        known = ", ".join(available_languages())
+        raise ConfigError(f"no entity cues for language {language!r}; available: {known}")
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:  # a packaging error, not user input

@@ -106,7 +106,9 @@ def _trie() -> tuple[dict[str, Any], dict[str, Entry]]:
             node = trie
             for t in toks:
                 node = node.setdefault(_key(t), {})
-            node.setdefault(_END, (entry, toks[0][0].isupper() and len(toks[0]) > 3 and len(toks) < 3))
+            node.setdefault(
+                _END, (entry, toks[0][0].isupper() and len(toks[0]) > 3 and len(toks) < 3)
+            )
         for acr in entry.acronyms:
             acronyms.setdefault(acr, entry)
     return trie, acronyms
@@ -118,7 +120,9 @@ def gazetteer_words() -> frozenset[str]:
     words: set[str] = set()
     for entry in entries():
         for name in entry.names:
-            words |= {stem(t.text) for t in tokenize(name) if t.text[:1].isupper() and len(t.text) > 2}
+            words |= {
+                stem(t.text) for t in tokenize(name) if t.text[:1].isupper() and len(t.text) > 2
+            }
         words |= {stem(d) for d in entry.demonyms}
     return frozenset(words)
 

@@ -38,7 +38,10 @@ def continuation(tokens: list[Token], k: int, cues: Cues, limit: int = 12) -> in
             and j + 3 < n
             and is_acronym(tokens[j + 1].text)
             and tokens[j + 2].text == ")"
-            and (fold(tokens[j + 3].text) in cues.words("legal", "number_marks") or tokens[j + 3].text[:1].isdigit())
+            and (
+                fold(tokens[j + 3].text) in cues.words("legal", "number_marks")
+                or tokens[j + 3].text[:1].isdigit()
+            )
         ):
             j += 3  # "Regulation (EU) No …"
             last = j
@@ -75,7 +78,12 @@ def continuation(tokens: list[Token], k: int, cues: Cues, limit: int = 12) -> in
 def _date_end(tokens: list[Token], k: int, cues: Cues) -> int | None:
     """End of "14 martie 2019" / "14 March 2019" starting at token ``k``."""
     n = len(tokens)
-    if k + 2 < n and _DAY.match(tokens[k].text) and fold(tokens[k + 1].text) in cues.months and _YEAR.match(tokens[k + 2].text):
+    if (
+        k + 2 < n
+        and _DAY.match(tokens[k].text)
+        and fold(tokens[k + 1].text) in cues.months
+        and _YEAR.match(tokens[k + 2].text)
+    ):
         return k + 3
     return None
 
@@ -85,30 +93,52 @@ def _eu(words: list[str], cues: Cues) -> bool:
     pattern = cues.patterns("instruments", "eu_markers")
     if pattern is None:
         return False
-    text = " ".join(fold(w).split("-")[0] if "-" in w and w.split("-")[0].isupper() else fold(w) for w in words)
+    text = " ".join(
+        fold(w).split("-")[0] if "-" in w and w.split("-")[0].isupper() else fold(w) for w in words
+    )
     return pattern.search(text) is not None
 
 
 def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     tokens = tokenize(text)
     folded = fold_aligned(text)
-    n = len(tokens)
     eu_heads = {fold(h) for h in cues.section("instruments").get("eu_heads", [])}
     intl_heads = {fold(h) for h in cues.section("instruments").get("international_heads", [])}
     for i, tok in enumerate(tokens):
         f = fold(tok.text)
         if is_cap(tok.text) and (f in eu_heads or f in intl_heads):
-            # English: the head closes a capitalised run ("Enhanced Partnership and Cooperation Agreement")
+            # English: the head closes a capitalised run ("Partnership and Cooperation Agreement")
             first = i
-            while first > 0 and (is_cap(tokens[first - 1].text) or is_acronym(tokens[first - 1].text) or (fold(tokens[first - 1].text) in cues.name_connectors and fold(tokens[first - 1].text) not in cues.list_and and first - 2 >= 0 and is_cap(tokens[first - 2].text))) and text[tokens[first - 1].end : tokens[first].start] == " ":
+            while (
+                first > 0
+                and (
+                    is_cap(tokens[first - 1].text)
+                    or is_acronym(tokens[first - 1].text)
+                    or (
+                        fold(tokens[first - 1].text) in cues.name_connectors
+                        and fold(tokens[first - 1].text) not in cues.list_and
+                        and first - 2 >= 0
+                        and is_cap(tokens[first - 2].text)
+                    )
+                )
+                and text[tokens[first - 1].end : tokens[first].start] == " "
+            ):
                 first -= 1
-            while first < i and not (is_cap(tokens[first].text) or is_acronym(tokens[first].text)) or (first < i and fold(tokens[first].text) in cues.words("legal", "determiners")):
+            while (
+                first < i
+                and not (is_cap(tokens[first].text) or is_acronym(tokens[first].text))
+                or (first < i and fold(tokens[first].text) in cues.words("legal", "determiners"))
+            ):
                 first += 1
             end = continuation(tokens, i + 1, cues)
             if end == i + 1 and first == i:
                 continue
             words = [t.text for t in tokens[first:end]]
-            type_ = EntityType.EU_INSTRUMENT if f in eu_heads or _eu(words, cues) else EntityType.INTERNATIONAL_INSTRUMENT
+            type_ = (
+                EntityType.EU_INSTRUMENT
+                if f in eu_heads or _eu(words, cues)
+                else EntityType.INTERNATIONAL_INSTRUMENT
+            )
             s, e = tokens[first].start, tokens[end - 1].end
             yield Mention(unit_id, s, e, text[s:e], type_, "pat:instrument")
     yield from _dated(unit_id, text, tokens, folded, cues, "council_conclusions")
@@ -118,7 +148,9 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     yield from _strategy(unit_id, text, tokens, folded, cues)
 
 
-def _dated(unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues, key: str) -> Iterator[Mention]:
+def _dated(
+    unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues, key: str
+) -> Iterator[Mention]:
     pat = cues.patterns("instruments", key)
     links = cues.patterns("instruments", "date_link")
     if pat is None or links is None:
@@ -141,8 +173,10 @@ def _dated(unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues
         yield Mention(unit_id, s, e, text[s:e], EntityType.EU_INSTRUMENT, f"pat:{key}")
 
 
-def _reports(unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues) -> Iterator[Mention]:
-    """"raportul anual pe 2019 al UE privind …", "the EU Annual Report on …"."""
+def _reports(
+    unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues
+) -> Iterator[Mention]:
+    """ "raportul anual pe 2019 al UE privind …", "the EU Annual Report on …"."""
     pat = cues.patterns("instruments", "eu_reports")
     if pat is None:
         return
@@ -150,7 +184,11 @@ def _reports(unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cu
         i = token_at(tokens, m.start())
         end = continuation(tokens, token_at(tokens, m.end()), cues, limit=14)
         first = i
-        if i > 0 and fold(tokens[i - 1].text) in cues.words("instruments", "eu_markers") and tokens[i - 1].text.isupper():
+        if (
+            i > 0
+            and fold(tokens[i - 1].text) in cues.words("instruments", "eu_markers")
+            and tokens[i - 1].text.isupper()
+        ):
             first = i - 1
         words = [t.text for t in tokens[first:end]]
         if end <= i + 1 or not _eu(words, cues):
@@ -159,7 +197,9 @@ def _reports(unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cu
         yield Mention(unit_id, s, e, text[s:e], EntityType.EU_INSTRUMENT, "pat:report")
 
 
-def _sanctions(unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues) -> Iterator[Mention]:
+def _sanctions(
+    unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues
+) -> Iterator[Mention]:
     pat = cues.patterns("instruments", "sanctions")
     word = fold(str(cues.section("instruments").get("sanctions_word", "")))
     if pat is None or not word:
@@ -175,7 +215,13 @@ def _sanctions(unit_id: str, text: str, tokens: list[Token], folded: str, cues: 
                 break
             j += 1
         first = i
-        while first > 0 and tokens[first - 1].text not in _PUNCT and fold(tokens[first - 1].text) not in cues.words("legal", "determiners") and i - first < 5 and not fold(tokens[first - 1].text) in cues.name_stops:
+        while (
+            first > 0
+            and tokens[first - 1].text not in _PUNCT
+            and fold(tokens[first - 1].text) not in cues.words("legal", "determiners")
+            and i - first < 5
+            and fold(tokens[first - 1].text) not in cues.name_stops
+        ):
             first -= 1
         if found and j > i:
             end = continuation(tokens, j + 1, cues, limit=8)
@@ -189,7 +235,9 @@ def _sanctions(unit_id: str, text: str, tokens: list[Token], folded: str, cues: 
         yield Mention(unit_id, s, e, span, EntityType.EU_INSTRUMENT, "pat:sanctions")
 
 
-def _strategy(unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues) -> Iterator[Mention]:
+def _strategy(
+    unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues
+) -> Iterator[Mention]:
     pat = cues.patterns("instruments", "eu_strategy")
     links = cues.patterns("instruments", "strategy_links")
     topics = cues.patterns("legal", "topic_markers")
@@ -207,7 +255,9 @@ def _strategy(unit_id: str, text: str, tokens: list[Token], folded: str, cues: C
         if not has_eu or k >= len(tokens):
             continue
         f = fold(tokens[k].text)
-        if not (f in {"pentru", "for"} or (topics is not None and topics.match(folded, tokens[k].start))):
+        if not (
+            f in {"pentru", "for"} or (topics is not None and topics.match(folded, tokens[k].start))
+        ):
             continue
         end = cap_run_end(tokens, k + 1, text, cues)
         if end == k + 1:

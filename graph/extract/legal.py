@@ -38,15 +38,26 @@ def _match_words(cues: Cues, section: str, key: str, folded: str, pos: int) -> i
 def _subdivision(tokens: list[Token], k: int, cues: Cues, folded: str) -> int:
     """Skip "alineatul (5)", "litera (b)", "paragraph 2" after an article number."""
     n = len(tokens)
-    if k + 1 < n and tokens[k].text == "," and _match_words(cues, "legal", "subdivision_heads", folded, tokens[k + 1].start):
+    if (
+        k + 1 < n
+        and tokens[k].text == ","
+        and _match_words(cues, "legal", "subdivision_heads", folded, tokens[k + 1].start)
+    ):
         k += 1  # "l'article 144, paragraphe 5"
-    if k + 2 < n and tokens[k].text == "(" and tokens[k].start == tokens[k - 1].end and tokens[k + 2].text == ")":
+    if (
+        k + 2 < n
+        and tokens[k].text == "("
+        and tokens[k].start == tokens[k - 1].end
+        and tokens[k + 2].text == ")"
+    ):
         k += 3  # "Rule 144(5)"
     while k < n and _match_words(cues, "legal", "subdivision_heads", folded, tokens[k].start):
         j = k + 1
         if j < n and tokens[j].text == "(" and j + 2 < n and tokens[j + 2].text == ")":
             k = j + 3
-        elif j < n and (_NUM.match(tokens[j].text) or (len(tokens[j].text) == 1 and tokens[j].text.isalpha())):
+        elif j < n and (
+            _NUM.match(tokens[j].text) or (len(tokens[j].text) == 1 and tokens[j].text.isalpha())
+        ):
             k = j + 1
         else:
             break
@@ -66,7 +77,11 @@ def _object_end(tokens: list[Token], k: int, cues: Cues) -> int:
             t = tokens[j].text
             if is_cap(t) or is_acronym(t):
                 end = j + 1
-            elif fold(t) not in cues.name_connectors or j + 1 >= len(tokens) or not is_cap(tokens[j + 1].text):
+            elif (
+                fold(t) not in cues.name_connectors
+                or j + 1 >= len(tokens)
+                or not is_cap(tokens[j + 1].text)
+            ):
                 break
             j += 1
         return end
@@ -124,7 +139,12 @@ def law_span_end(tokens: list[Token], i: int, folded: str, cues: Cues) -> tuple[
     # left qualifiers (English word order): "Criminal Code", "Foreign Agents Law"
     qualified = self_named
     numbered = False
-    while first > 0 and is_cap(tokens[first - 1].text) and is_cap(tokens[i].text) and fold(tokens[first - 1].text) not in cues.words("legal", "determiners"):
+    while (
+        first > 0
+        and is_cap(tokens[first - 1].text)
+        and is_cap(tokens[i].text)
+        and fold(tokens[first - 1].text) not in cues.words("legal", "determiners")
+    ):
         first -= 1
         qualified = True
     k = token_at(tokens, head_end)
@@ -142,7 +162,17 @@ def law_span_end(tokens: list[Token], i: int, folded: str, cues: Cues) -> tuple[
             k = token_at(tokens, q)
             qualified = True
             extra = 0
-            while k < n and extra < 2 and tokens[k].text.isalpha() and tokens[k].text.islower() and fold(tokens[k].text) not in cues.words("legal", "object_stops") | cues.name_connectors | cues.words("legal", "topic_markers") | cues.name_stops:
+            while (
+                k < n
+                and extra < 2
+                and tokens[k].text.isalpha()
+                and tokens[k].text.islower()
+                and fold(tokens[k].text)
+                not in cues.words("legal", "object_stops")
+                | cues.name_connectors
+                | cues.words("legal", "topic_markers")
+                | cues.name_stops
+            ):
                 k += 1
                 extra += 1
     if kind == "law" and k < n and not qualified:
@@ -163,12 +193,19 @@ def law_span_end(tokens: list[Token], i: int, folded: str, cues: Cues) -> tuple[
     # "al Kazahstanului", "of Kazakhstan", "of the Republic of X"
     j = k
     links = cues.words("legal", "article_links") | cues.words("bodies", "country_links")
-    while j < n and fold(tokens[j].text) in links | cues.words("legal", "determiners") and j - k < 2:
+    while (
+        j < n and fold(tokens[j].text) in links | cues.words("legal", "determiners") and j - k < 2
+    ):
         j += 1
     place_end = _place_at(tokens, j) if j > k and j < n else None
     if place_end is not None:
         k = place_end
-    elif j == k and k < n and cues.section("legal").get("country_genitive_direct") and country_of(tokens[k].text) is not None:
+    elif (
+        j == k
+        and k < n
+        and cues.section("legal").get("country_genitive_direct")
+        and country_of(tokens[k].text) is not None
+    ):
         k += 1  # "Strafgesetzbuch Kasachstans"
     return first, k
 
@@ -202,74 +239,75 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     yield from _articles(unit_id, text, tokens, folded, cues)
 
 
-def _articles(unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues) -> Iterator[Mention]:
+def _skip_separator(tokens: list[Token], k: int, cues: Cues) -> int:
+    """Past ", ", " și ", ", and the " between two numbers or two articles."""
     n = len(tokens)
-    i = 0
+    j = k
+    if j < n and tokens[j].text == ",":
+        j += 1
+    if j < n and fold(tokens[j].text) in cues.list_and:
+        j += 1
+    if j < n and fold(tokens[j].text) in cues.words("legal", "determiners"):
+        j += 1  # ", et l'article 132"
+    return j
+
+
+def _articles(
+    unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues
+) -> Iterator[Mention]:
+    """ "articolul 405 și articolul 182 din X", "articolele 1, 4, 5 și 235 din Y": one
+    mention per article, all pointing at the law named after them."""
+    n = len(tokens)
     links = cues.words("legal", "article_links")
+    i = 0
     while i < n:
         head_end = _match_words(cues, "legal", "article_heads", folded, tokens[i].start)
         if not head_end:
             i += 1
             continue
+        head_i = i
         k = token_at(tokens, head_end)
-        chain: list[tuple[int, int]] = []  # (start offset, end offset)
-        while k < n and _NUM.match(tokens[k].text):
-            start = tokens[i].start if not chain or chain_head == i else tokens[k].start
-            chain_head = -1
-            end_k = _subdivision(tokens, k + 1, cues, folded)
-            chain.append((start, tokens[end_k - 1].end))
-            k = end_k
-            # ", 4", " și 235", " and Article 7"
-            j = k
-            if j < n and (tokens[j].text == "," or fold(tokens[j].text) in cues.list_and):
-                j += 1
-                if j < n and fold(tokens[j].text) in cues.list_and:
-                    j += 1
-            if j < n and fold(tokens[j].text) in cues.words("legal", "determiners"):
-                j += 1  # ", et l'article 132"
-            if j == k or j >= n:
+        spans: list[tuple[int, int]] = []
+        while True:
+            first_number = True
+            while k < n and _NUM.match(tokens[k].text):
+                start = tokens[head_i].start if first_number else tokens[k].start
+                first_number = False
+                end_k = _subdivision(tokens, k + 1, cues, folded)
+                spans.append((start, tokens[end_k - 1].end))
+                k = end_k
+                j = _skip_separator(tokens, k, cues)
+                if j > k and j < n and _NUM.match(tokens[j].text):
+                    k = j
+                    continue
                 break
-            nxt_head = _match_words(cues, "legal", "article_heads", folded, tokens[j].start)
-            if nxt_head:
-                chain_head = j
-                i = j
-                k = token_at(tokens, nxt_head)
-                chain_start_override = tokens[j].start
-                if k < n and _NUM.match(tokens[k].text):
-                    end_k = _subdivision(tokens, k + 1, cues, folded)
-                    chain.append((chain_start_override, tokens[end_k - 1].end))
-                    k = end_k
-                    j = k
-                    if j < n and (tokens[j].text == "," or fold(tokens[j].text) in cues.list_and):
-                        j += 1
-                        if j < n and fold(tokens[j].text) in cues.list_and:
-                            j += 1
-                    if j < n and (_NUM.match(tokens[j].text) or _match_words(cues, "legal", "article_heads", folded, tokens[j].start)):
-                        k = j
-                        if _match_words(cues, "legal", "article_heads", folded, tokens[j].start):
-                            continue_head = True
-                            i = j
-                            k = token_at(tokens, _match_words(cues, "legal", "article_heads", folded, tokens[j].start) or 0)
-                            chain_head = i
-                            if k < n and _NUM.match(tokens[k].text):
-                                continue
-                        continue
-                break
-            if _NUM.match(tokens[j].text):
-                k = j
-                continue
+            j = _skip_separator(tokens, k, cues)
+            next_head = (
+                _match_words(cues, "legal", "article_heads", folded, tokens[j].start)
+                if j < n
+                else None
+            )
+            if spans and j > k and next_head:
+                after = token_at(tokens, next_head)
+                if after < n and _NUM.match(tokens[after].text):
+                    head_i, k = j, after
+                    continue
             break
-        if not chain:
+        if not spans:
             i += 1
             continue
-        attrs: tuple[tuple[str, str], ...] = (("head", text[chain[0][0] : chain[0][1]].split()[0]),)
+        attrs: tuple[tuple[str, str], ...] = (("head", text[spans[0][0] : spans[0][1]].split()[0]),)
         if k + 1 < n and tokens[k].text == "," and fold(tokens[k + 1].text) in links:
             k += 1  # "…, paragraphe 4, de son règlement intérieur"
         if k < n and fold(tokens[k].text) in links and k + 1 < n:
             target = k + 1
-            while target + 1 < n and fold(tokens[target].text) in cues.words("legal", "determiners"):
+            while target + 1 < n and fold(tokens[target].text) in cues.words(
+                "legal", "determiners"
+            ):
                 target += 1
             attrs += (("part_of_at", str(tokens[target].start)),)
-        for s, e in chain:
-            yield Mention(unit_id, s, e, text[s:e], EntityType.LEGAL_PROVISION, "pat:article", attrs)
+        for s, e in spans:
+            yield Mention(
+                unit_id, s, e, text[s:e], EntityType.LEGAL_PROVISION, "pat:article", attrs
+            )
         i = max(k, i + 1)

@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from .cues import Cues
 from .tokens import Token, fold, is_acronym, is_cap, stem
 
-__all__ = ["Item", "cap_run_end", "scan_item", "parse_list", "roles_around", "token_at", "OPEN_QUOTES"]
+__all__ = [
+    "Item",
+    "cap_run_end",
+    "scan_item",
+    "parse_list",
+    "roles_around",
+    "token_at",
+    "OPEN_QUOTES",
+]
 
 OPEN_QUOTES = {"„": "”", "“": "”", '"': '"', "«": "»", "*": "*", "‘": "’", "”": "”"}
 _DELIMS = {",", ";", "(", ")", ".", ":", "!", "?", "[", "]", "„", "”", "“", "«", "»", '"'}
@@ -69,10 +77,14 @@ def cap_run_end(tokens: list[Token], i: int, text: str, cues: Cues, limit: int =
             break
         elif fold(t) not in cues.name_connectors:
             break
-        elif fold(t) in cues.list_and and j + 1 < len(tokens) and (
-            cues.is_head(tokens[j + 1].text)
-            or cues.is_head(tokens[j - 1].text)
-            or fold(tokens[j + 1].text) in cues.words("legal", "determiners")
+        elif (
+            fold(t) in cues.list_and
+            and j + 1 < len(tokens)
+            and (
+                cues.is_head(tokens[j + 1].text)
+                or cues.is_head(tokens[j - 1].text)
+                or fold(tokens[j + 1].text) in cues.words("legal", "determiners")
+            )
         ):
             break  # "X și Mișcarea Y", "Free X Forum and the Y Party": a second name begins
         j += 1
@@ -96,7 +108,11 @@ def scan_item(
     """
     n = len(tokens)
     determiners = cues.words("legal", "determiners")
-    if k + 1 < n and fold(tokens[k].text) in determiners and is_item_start(tokens[k + 1], list_mode):
+    if (
+        k + 1 < n
+        and fold(tokens[k].text) in determiners
+        and is_item_start(tokens[k + 1], list_mode)
+    ):
         k += 1  # "the Legal Initiative"
     if k >= n or not is_item_start(tokens[k], list_mode):
         return None, k
@@ -121,13 +137,21 @@ def scan_item(
             nxt = tokens[j + 1]
             if (
                 is_item_start(nxt, list_mode)
-                or (fold(nxt.text) in determiners and j + 2 < n and is_item_start(tokens[j + 2], list_mode))
-                or (list_mode and stem(nxt.text) in cues.head_stems)  # "… și postul de televiziune X"
+                or (
+                    fold(nxt.text) in determiners
+                    and j + 2 < n
+                    and is_item_start(tokens[j + 2], list_mode)
+                )
+                or (
+                    list_mode and stem(nxt.text) in cues.head_stems
+                )  # "… și postul de televiziune X"
             ):
                 break
         if f in cues.name_stops or f in cues.months:
             break
-        if (is_item_start(tok, list_mode) and tok.text not in OPEN_QUOTES) or (_NUM.match(tok.text) and j == last and j > k and is_cap(tokens[j - 1].text)):
+        if (is_item_start(tok, list_mode) and tok.text not in OPEN_QUOTES) or (
+            _NUM.match(tok.text) and j == last and j > k and is_cap(tokens[j - 1].text)
+        ):
             last = j + 1
             gap = 0
         else:
@@ -140,7 +164,9 @@ def scan_item(
     return Item(k, last, tokens[k].start, tokens[last - 1].end), last
 
 
-def parse_list(tokens: list[Token], k: int, text: str, cues: Cues, list_mode: bool = True, comma: bool = True) -> list[Item]:
+def parse_list(
+    tokens: list[Token], k: int, text: str, cues: Cues, list_mode: bool = True, comma: bool = True
+) -> list[Item]:
     """An enumeration of names from token ``k``: "A, B (C) și D"."""
     items: list[Item] = []
     n = len(tokens)
@@ -177,30 +203,43 @@ def head_stems(cues: Cues) -> frozenset[str]:
     return cues.head_stems
 
 
-def _role_hits(pattern_roles: tuple[tuple[re.Pattern[str], str], ...], folded: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+def _role_hits(
+    pattern_roles: tuple[tuple[re.Pattern[str], str], ...], folded: str, lo: int, hi: int
+) -> list[tuple[int, int, str]]:
     hits = []
     for pat, role in pattern_roles:
         for m in pat.finditer(folded, lo, hi):
             hits.append((m.start(), m.end(), role))
-    return [h for h in hits if not any(o != h and o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)]
+    return [
+        h
+        for h in hits
+        if not any(
+            o != h and o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0]) for o in hits
+        )
+    ]
 
 
 _BLOCK = re.compile(r"[;:.()\[\]]")
 
 
-def roles_around(folded: str, start: int, end: int, cues: Cues, window: int = 110, floor: int = 0) -> tuple[str, ...]:
+def roles_around(
+    folded: str, start: int, end: int, cues: Cues, window: int = 110, floor: int = 0
+) -> tuple[str, ...]:
     """Roles stated just before a name (in its clause) or in an apposition after it."""
     lo = max(floor, start - window)
     seg = folded[lo:start]
     blocks = [m.end() for m in _BLOCK.finditer(seg)]
     if blocks:
         lo += blocks[-1]
+
     def attached(e: int) -> bool:
         """Nothing but modifiers, commas and a list intro between the cue and the name."""
         gap = folded[e:start]
         if cues.list_intros is not None:
             gap = cues.list_intros.sub(" ", gap)
-        return start - e <= 70 and not any(w in cues.name_stops for w in re.findall(r"[\w'’]+", gap))
+        return start - e <= 70 and not any(
+            w in cues.name_stops for w in re.findall(r"[\w'’]+", gap)
+        )
 
     roles = [r for _, e, r in _role_hits(cues.roles, folded, lo, start) if attached(e)]
     after = re.match(r"\s*,\s*(?:(\w{1,3})\s+)?", folded[end : end + 8])

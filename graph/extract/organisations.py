@@ -51,7 +51,11 @@ def _after_cue(
     intro = cues.list_intros.match(folded, tokens[k].start) if cues.list_intros else None
     if tokens[k].text == "," and k + 1 < n:
         nxt = token_at(tokens, tokens[k].end)
-        m2 = cues.list_intros.match(folded, tokens[nxt].start) if cues.list_intros and nxt < n else None
+        m2 = (
+            cues.list_intros.match(folded, tokens[nxt].start)
+            if cues.list_intros and nxt < n
+            else None
+        )
         if m2:
             nxt = token_at(tokens, m2.end())
         elif mods > 5:
@@ -67,7 +71,9 @@ def _after_cue(
         return
     if mods <= (0 if cues.raw.get("nouns_capitalised") else 2) and not blocked:
         for item in parse_list(tokens, k, text, cues, list_mode=False, comma=False):
-            if item.last - item.first == 1 and not (is_cap(tokens[item.first].text) or is_acronym(tokens[item.first].text)):
+            if item.last - item.first == 1 and not (
+                is_cap(tokens[item.first].text) or is_acronym(tokens[item.first].text)
+            ):
                 break
             yield _mention(unit_id, text, item, type_, "cue:after")
 
@@ -100,13 +106,32 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
                 continue
             if cap_only and not is_cap(tokens[i].text):
                 continue
-            if nouns_capitalised and not cap_only and is_cap(tokens[i].text) and tokens[i].end != m.end():
+            if (
+                nouns_capitalised
+                and not cap_only
+                and is_cap(tokens[i].text)
+                and tokens[i].end != m.end()
+            ):
                 continue  # the cue is only the start of a longer noun
             k = token_at(tokens, m.end())
             # a capitalised name containing its cue: "Partidul Democrat", "Democratic Party"
-            if is_cap(tokens[i].text) and not nouns_capitalised and not is_acronym(tokens[i].text.split("-")[0].rstrip("s")):
+            if (
+                is_cap(tokens[i].text)
+                and not nouns_capitalised
+                and not is_acronym(tokens[i].text.split("-")[0].rstrip("s"))
+            ):
                 first = i
-                while first > 0 and (is_cap(tokens[first - 1].text) or (fold(tokens[first - 1].text) in cues.name_connectors and fold(tokens[first - 1].text) not in cues.list_and)) and text[tokens[first - 1].end : tokens[first].start] == " ":
+                while (
+                    first > 0
+                    and (
+                        is_cap(tokens[first - 1].text)
+                        or (
+                            fold(tokens[first - 1].text) in cues.name_connectors
+                            and fold(tokens[first - 1].text) not in cues.list_and
+                        )
+                    )
+                    and text[tokens[first - 1].end : tokens[first].start] == " "
+                ):
                     first -= 1
                 while first < i and not is_cap(tokens[first].text):
                     first += 1
@@ -119,9 +144,19 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
                     continue
             if cap_only:
                 continue
-            if follows and i > 0 and not is_cap(tokens[i].text) and text[tokens[i - 1].end : tokens[i].start] == " " and (is_cap(tokens[i - 1].text) or is_acronym(tokens[i - 1].text)):
+            if (
+                follows
+                and i > 0
+                and not is_cap(tokens[i].text)
+                and text[tokens[i - 1].end : tokens[i].start] == " "
+                and (is_cap(tokens[i - 1].text) or is_acronym(tokens[i - 1].text))
+            ):
                 first = i - 1
-                while first > 0 and (is_cap(tokens[first - 1].text) or is_acronym(tokens[first - 1].text)) and text[tokens[first - 1].end : tokens[first].start] == " ":
+                while (
+                    first > 0
+                    and (is_cap(tokens[first - 1].text) or is_acronym(tokens[first - 1].text))
+                    and text[tokens[first - 1].end : tokens[first].start] == " "
+                ):
                     first -= 1
                 while first < i - 1 and cues.is_non_name(tokens[first].text):
                     first += 1
@@ -132,8 +167,10 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
             yield from _acronym_named(unit_id, text, tokens, i, type_)
 
 
-def _acronym_named(unit_id: str, text: str, tokens: list[Token], i: int, type_: EntityType) -> Iterator[Mention]:
-    """"sindicatului industrial al lucrătorilor … (ACR)": the description is the name."""
+def _acronym_named(
+    unit_id: str, text: str, tokens: list[Token], i: int, type_: EntityType
+) -> Iterator[Mention]:
+    """ "sindicatului industrial al lucrătorilor … (ACR)": the description is the name."""
     n = len(tokens)
     j = i + 1
     while j < n and j - i <= 12:
@@ -156,8 +193,18 @@ def _acronym_named(unit_id: str, text: str, tokens: list[Token], i: int, type_: 
     if not is_acronym(tokens[close - 1].text):
         return
     s, e = tokens[i].start, tokens[j - 1].end
-    yield Mention(unit_id, s, e, text[s:e], type_, "cue:acronym", (("acronym", tokens[close - 1].text),))
+    yield Mention(
+        unit_id, s, e, text[s:e], type_, "cue:acronym", (("acronym", tokens[close - 1].text),)
+    )
     # an alternative name inside the parentheses, before " - ACR"
     if close - inner >= 3 and tokens[close - 2].text in {"-", "–"} and is_cap(tokens[inner].text):
         s2, e2 = tokens[inner].start, tokens[close - 3].end
-        yield Mention(unit_id, s2, e2, text[s2:e2], type_, "cue:acronym", (("acronym", tokens[close - 1].text),))
+        yield Mention(
+            unit_id,
+            s2,
+            e2,
+            text[s2:e2],
+            type_,
+            "cue:acronym",
+            (("acronym", tokens[close - 1].text),),
+        )

@@ -46,7 +46,11 @@ def _runs(tokens: list[Token], text: str, cues: Cues) -> Iterator[tuple[int, int
                 break
             if _name_token(tokens[j], cues):
                 last = j + 1
-            elif not (fold(tokens[j].text) in cues.person_particles and j + 1 < n and _name_token(tokens[j + 1], cues)):
+            elif not (
+                fold(tokens[j].text) in cues.person_particles
+                and j + 1 < n
+                and _name_token(tokens[j + 1], cues)
+            ):
                 break
             j += 1
         yield i, last
@@ -70,14 +74,25 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
             if text[start:end].endswith(p):
                 end -= len(p)
         prev = fold(tokens[i - 1].text) if i > 0 else ""
-        if i > 0 and j < len(tokens) and tokens[i - 1].text in _QUOTES and tokens[j].text in _QUOTES.values():
+        if (
+            i > 0
+            and j < len(tokens)
+            and tokens[i - 1].text in _QUOTES
+            and tokens[j].text in _QUOTES.values()
+        ):
             continue  # a quoted or italic title, not a person
         spans.append((start, end, prev in cues.person_case_markers))
-    titles = {fold(t).rstrip(".") for t in cues.raw.get("person_titles", [])} | set(cues.person_case_markers)
+    titles = {fold(t).rstrip(".") for t in cues.raw.get("person_titles", [])} | set(
+        cues.person_case_markers
+    )
     for i in range(len(tokens) - 1):
         if fold(tokens[i].text) in titles and _name_token(tokens[i + 1], cues):
             j = i + 1
-            if j + 1 < len(tokens) and tokens[j + 1].start == tokens[j].end + 1 and _name_token(tokens[j + 1], cues):
+            if (
+                j + 1 < len(tokens)
+                and tokens[j + 1].start == tokens[j].end + 1
+                and _name_token(tokens[j + 1], cues)
+            ):
                 continue  # a full name follows: found as a run
             k = i + 2 if i + 1 < len(tokens) and tokens[i + 1].text == "." else i + 1
             tok = tokens[k]

@@ -26,11 +26,16 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
                 s, e = tokens[k].start, tokens[end - 1].end
                 yield Mention(unit_id, s, e, text[s:e], EntityType.PLACE, "cue:place")
     for i in range(1, n - 1):
-        if fold(tokens[i - 1].text) not in cues.place_prepositions or not tokens[i - 1].text.islower():
+        if (
+            fold(tokens[i - 1].text) not in cues.place_prepositions
+            or not tokens[i - 1].text.islower()
+        ):
             continue
         tok = tokens[i]
         if not is_cap(tok.text) or cues.is_non_name(tok.text) or any(c.isdigit() for c in tok.text):
             continue
-        if i + 1 < n and (is_cap(tokens[i + 1].text) and text[tok.end : tokens[i + 1].start] == " "):
+        if i + 1 < n and (
+            is_cap(tokens[i + 1].text) and text[tok.end : tokens[i + 1].start] == " "
+        ):
             continue
         yield Mention(unit_id, tok.start, tok.end, tok.text, EntityType.PLACE, "shape:place")

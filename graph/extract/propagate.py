@@ -36,14 +36,21 @@ def _acronyms(contexts: Sequence[tuple[str, str]], mentions: list[Mention]) -> l
     return out
 
 
-def propagate(contexts: Sequence[tuple[str, str]], mentions: list[Mention], cues: Cues) -> list[Mention]:
+def propagate(
+    contexts: Sequence[tuple[str, str]], mentions: list[Mention], cues: Cues
+) -> list[Mention]:
     from . import settle, strength
 
     new = _acronyms(contexts, mentions)
     pool = mentions + new
     known: dict[str, Mention] = {}
     for m in sorted(pool, key=lambda m: -strength(m)):
-        if strength(m) < 3 or m.surface.isdigit() or len(m.surface) < 2 or not m.surface[0].isupper():
+        if (
+            strength(m) < 3
+            or m.surface.isdigit()
+            or len(m.surface) < 2
+            or not m.surface[0].isupper()
+        ):
             continue
         if m.type is EntityType.LEGAL_PROVISION:
             continue
@@ -51,12 +58,16 @@ def propagate(contexts: Sequence[tuple[str, str]], mentions: list[Mention], cues
     if not known:
         return settle(pool)
     pattern = re.compile(
-        r"(?<![\w/-])(?:" + "|".join(re.escape(s) for s in sorted(known, key=len, reverse=True)) + r")(?![\w/-])"
+        r"(?<![\w/-])(?:"
+        + "|".join(re.escape(s) for s in sorted(known, key=len, reverse=True))
+        + r")(?![\w/-])"
     )
     found = []
     for unit_id, text in contexts:
         for hit in pattern.finditer(text):
             src = known[hit.group()]
             attrs = tuple(a for a in src.attrs if a[0] in ("gaz", "acronym_of", "state", "country"))
-            found.append(Mention(unit_id, hit.start(), hit.end(), hit.group(), src.type, "prop", attrs))
+            found.append(
+                Mention(unit_id, hit.start(), hit.end(), hit.group(), src.type, "prop", attrs)
+            )
     return settle(pool + found)

@@ -19,7 +19,9 @@ __all__ = ["Token", "tokenize", "fold", "stem", "key_of", "is_cap", "is_acronym"
 
 # An elided French article or pronoun ("l'", "d'", "qu'") is a token of its own, so
 # "l'article" starts a word at "article".
-_TOKEN = re.compile(r"(?<!\w)(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’](?=\w)|\w+(?:[-/'’]\w+)*|[^\w\s]", re.UNICODE)
+_TOKEN = re.compile(
+    r"(?<!\w)(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’](?=\w)|\w+(?:[-/'’]\w+)*|[^\w\s]", re.UNICODE
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,11 +34,21 @@ def build(text_path: str, tsv_path: str) -> dict[str, object]:
         unit, surface, type_ = cols[0], cols[1], cols[2]
         occurrence = int(cols[3]) if len(cols) > 3 and cols[3].strip() else 1
         EntityType(type_)
-        hits = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", texts[unit])]
+        hits = [
+            m.start() for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", texts[unit])
+        ]
         if len(hits) < occurrence:
             raise SystemExit(f"{tsv_path}:{n}: {surface!r} occurs {len(hits)} times in {unit}")
         start = hits[occurrence - 1]
-        mentions.append({"unit": unit, "start": start, "end": start + len(surface), "surface": surface, "type": type_})
+        mentions.append(
+            {
+                "unit": unit,
+                "start": start,
+                "end": start + len(surface),
+                "surface": surface,
+                "type": type_,
+            }
+        )
     parents = {u.parent for u in document.units if u.parent}
     return {
         "source": Path(text_path).name,
@@ -50,5 +60,7 @@ def build(text_path: str, tsv_path: str) -> dict[str, object]:
 
 if __name__ == "__main__":
     data = build(sys.argv[1], sys.argv[2])
-    Path(sys.argv[3]).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    Path(sys.argv[3]).write_text(
+        json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     print(f"{len(data['mentions'])} mentions")  # noqa: T201
