@@ -25,6 +25,10 @@ _QUOTES = {"„": "”", "“": "”", '"': '"', "«": "»", "*": "*"}
 
 def _name_token(tok: Token, cues: Cues) -> bool:
     t = tok.text
+    for prefix in cues.raw.get("person_prefixes", ()):
+        if t.startswith(prefix) and len(t) > len(prefix) + 1 and t[len(prefix)].isupper():
+            t = t[len(prefix) :]  # "al-Khawaja"
+            break
     if not is_cap(t) or any(c.isdigit() for c in t) or "/" in t:
         return False
     for p in _POSSESSIVE:
