@@ -28,6 +28,10 @@ _SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _PAREN = re.compile(r"(?<=[^\s(\[])(?:\((\d{1,3})\)|\[(\d{1,3})\])")
 _SPACED = re.compile(r"\s\((\d{1,3})\)(?=[\s,.;:]|$)")
 _TO_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+# text extracted from a PDF often loses the superscript: "Kazakhstan1,", "(2019/2956(RSP))1;"
+_PLAIN = re.compile(r"(?<=[^\W\d_]|[)”\"’»])(\d{1,2})(?=[\s,.;:)]|$)")
+_AFTER_YEAR = re.compile(r"(?<![\d/.])(?:19|20)\d\d(\d{1,2})(?=[\s,.;:)]|$)")  # "of 12 March 20202,"
+_ACRONYM = re.compile(r"(?:^|[^\w])[A-Z]{1,4}$")
 
 
 @dataclass(frozen=True)
@@ -38,8 +42,9 @@ class Marker:
     start: int
     end: int
     paren: bool  # "(1)" rather than "¹"
-    after_digit: bool  # glued to a digit: "3(2)" may be a paragraph of an article
+    after_digit: bool  # doubtful: "3(2)" may be an article's paragraph, "CO2" a formula
     spaced: bool = False  # "word (1)": more often an enumeration than a marker
+    plain: bool = False  # "word1": a superscript the PDF's text lost; a marker only if claimed
 
 
 @dataclass
@@ -70,6 +75,14 @@ def find_markers(text: str, start: int, end: int) -> list[Marker]:
         before = text[match.start() - 1] if match.start() > 0 else ""
         number = int(match.group(1) or match.group(2))
         found.append(Marker(number, match.start(), match.end(), True, before.isdigit()))
+    for match in _PLAIN.finditer(text, start, end):
+        # after an acronym ("ONU1", but also "CO2", "G20") it is a doubtful candidate
+        doubtful = bool(_ACRONYM.search(text[max(start, match.start() - 6) : match.start()]))
+        found.append(
+            Marker(int(match.group(1)), match.start(), match.end(), False, doubtful, plain=True)
+        )
+    for match in _AFTER_YEAR.finditer(text, start, end):
+        found.append(Marker(int(match.group(1)), match.start(1), match.end(1), False, True, plain=True))
     for match in _SPACED.finditer(text, start, end):
         found.append(Marker(int(match.group(1)), match.start(), match.end(), True, False, True))
     found.sort(key=lambda m: m.start)
@@ -78,9 +91,16 @@ def find_markers(text: str, start: int, end: int) -> list[Marker]:
 
 def _choose(block: FootnoteBlock, used: set[Marker], everything: Sequence[Marker]) -> Marker | None:
     paren_block = block.marker.startswith(("(", "["))
+    plain_block = block.marker.isascii() and block.marker.isdigit()
 
-    def rank(marker: Marker) -> tuple[bool, bool, bool, int]:
-        return (marker.paren != paren_block, marker.spaced, marker.after_digit, marker.start)
+    def rank(marker: Marker) -> tuple[bool, bool, bool, bool, int]:
+        return (
+            marker.paren != paren_block,
+            marker.plain != plain_block,
+            marker.spaced,
+            marker.after_digit,
+            marker.start,
+        )
 
     candidates = [m for m in block.page if m.number == block.number and m not in used]
     if not candidates:  # the page's marker was lost: any earlier unmatched one
@@ -149,6 +169,6 @@ def resolve_footnotes(
         )
         by_unit.setdefault(carrier, []).append(fn_id)
     for marker in markers:
-        if not marker.paren or marker in used:
+        if not (marker.paren or marker.plain) or marker in used:
             skip.append((marker.start, marker.end))
     return Resolved(tuple(footnotes), {k: tuple(v) for k, v in by_unit.items()}, skip)

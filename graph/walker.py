@@ -28,6 +28,8 @@ _PARAGRAPH = re.compile(r"^\s*(\d{1,3})\s?\.\s*(?=\S)")
 # marker is the running text that a page break separated from its marker
 _SUP_FOOTNOTE = re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?=[^\W_]|[\"„“«‘'(])")
 _PAREN_FOOTNOTE = re.compile(r"^\s*(?:\((\d{1,3})\)|\[(\d{1,3})\])\s*(?=\S)")
+# "1 OJ C 23, …": a footnote block whose superscript number the PDF's text lost
+_PLAIN_FOOTNOTE = re.compile(r"^\s*(\d{1,2})\s+(?=[^\W\d_]|[\"„“«‘'])")
 _PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*/\s*\d{1,3}|PE\s?\d{3}\.\d{3}(?:v\d+-\d+)?)\s*$")
 _SENTENCE_END = re.compile(r"[.;:!?][\"”»’)\]]*\s*$")
 _TRAILING_MARKERS = re.compile(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,3}\)|\[\d{1,3}\])\s*$")
@@ -163,7 +165,7 @@ class _Walker:
             return False
         if _PAGE_NUMBER.match(line):
             return True
-        if self._footnote_line(line, start, end):
+        if self._footnote_line(line, start, end, after_blank):
             return True
         if (
             self.in_footnotes
@@ -235,7 +237,7 @@ class _Walker:
             return False
         return self._starts_unit(following)
 
-    def _footnote_line(self, line: str, start: int, end: int) -> bool:
+    def _footnote_line(self, line: str, start: int, end: int, after_blank: bool = True) -> bool:
         match = _SUP_FOOTNOTE.match(line)
         if match is not None:
             sup = match.group(1)
@@ -251,7 +253,25 @@ class _Walker:
             ):
                 self.footnote(line[: match.end()].strip(), number, start + match.end(), end, start)
                 return True
-        return False
+        return self._plain_footnote_line(line, start, end, after_blank)
+
+    def _plain_footnote_line(self, line: str, start: int, end: int, after_blank: bool) -> bool:
+        """"1 OJ C 23, …" under a page whose text printed "word1": a footnote block.
+
+        A line may begin with a number in running text ("15 March 2021 the …"), so
+        the number must be pending as a plain marker on this page, and the line must
+        stand apart (after a blank line, among footnotes) or cite the Official Journal.
+        """
+        match = _PLAIN_FOOTNOTE.match(line)
+        if match is None:
+            return False
+        number = int(match.group(1))
+        if not any(m.plain and m.number == number for m in self.page_markers):
+            return False
+        if not (after_blank or self.in_footnotes or self.profile.oj_re.match(line, match.end())):
+            return False
+        self.footnote(match.group(1), number, start + match.end(), end, start)
+        return True
 
     def _recital(self, line: str, start: int, end: int) -> bool:
         match = self._recital_label(line)
