@@ -63,6 +63,18 @@ def _profile(source: Source, language: str | None) -> LanguageProfile:
     return load_profile(code)
 
 
+def _cell_end(text: str, start: int, end: int) -> int:
+    """The end of a line without a table cell's closing bar.
+
+    Text copied from a table (the Official Journal's HTML on EUR-Lex) prints each
+    cell on its own line ending in "|": "— |", "having regard to …, |", "A. |".
+    """
+    line = text[start:end].rstrip()
+    if line.endswith("|") and (len(line) == 1 or line[-2].isspace() or line[:-1].strip() == ""):
+        return start + len(line[:-1].rstrip())
+    return end
+
+
 def _wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     """True when the text keeps a PDF's visual lines (pdftotext) rather than one line per block.
 
@@ -140,6 +152,7 @@ def segment(source: Source, language: str | None = None) -> Document:
     after_blank = False
     prefix = ""  # a label printed on a line of its own ("–", "A.", "1.", "(1)")
     for start, end in body_lines:
+        end = _cell_end(text, start, end)
         line = text[start:end]
         if not line.strip():
             after_blank = after_blank or not prefix

@@ -186,6 +186,8 @@ class _Walker:
             return True  # page furniture, or a rule of "____" / "* * *" above the footnotes
         if self.zone == "paragraphs" and _is_banner(line) and not self._starts_unit(line):
             return False  # "ANNEX", a second "TEXTS ADOPTED": the resolution is over
+        if self.zone == "paragraphs" and self._second_title(line, following):
+            return False  # "2. European Parliament decision of …" / "The European Parliament,"
         if (
             self._recital(line, start, end)
             or self._paragraph(line, start, end)
@@ -225,6 +227,17 @@ class _Walker:
             return True
         lead = _LEAD.match(line)
         return bool(self.profile.citation_re.match(line, lead.end() if lead else 0))
+
+    def _second_title(self, line: str, following: str | None) -> bool:
+        """The title block of a second text on the page (a discharge's decision, then its
+        resolution): a title formula followed by "The European Parliament,", or that line."""
+        if self.profile.is_parliament(line):
+            return True
+        if following is None or not self.profile.is_parliament(following):
+            return False
+        numbered = _PARAGRAPH.match(line)
+        title = self.profile.title_re.search(line)
+        return title is not None and title.start() <= (numbered.end() if numbered else 0) + 1
 
     def _heading(self, line: str, following: str | None) -> bool:
         """A section heading between units ("General remarks"): not part of any unit.
