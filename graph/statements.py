@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .extract.cues import Cues, fold_aligned, load_cues
+from .extract.cues import Cues, compile_patterns, fold_aligned, load_cues
 from .model import Document, EntityType, Mention, Relation, Statement, UnitKind
 
 __all__ = ["statements", "relations", "action_of"]
@@ -141,6 +141,7 @@ def relations(
     supports = cues.patterns("relations", "supports")
     charged = cues.patterns("relations", "charged")
     back = cues.patterns("statements", "back_reference")
+    org_cue = compile_patterns([p for ps in cues.section("org_cues").values() for p in ps])
     out: list[Relation] = []
     seen: set[tuple[object, ...]] = set()
 
@@ -179,7 +180,15 @@ def relations(
                     if orf[0] not in _ORGS:
                         continue
                     # "fondatorului mișcării M, P" / "P, jurnalistă în cadrul M"
-                    before = o.end <= m.start and len(text[o.end : m.start].strip(' ,*”"')) == 0
+                    gap = (
+                        fold_aligned(text[o.end : m.start]).strip(' ,*”"')
+                        if o.end <= m.start
+                        else "x"
+                    )
+                    # "… mișcării M, P", "the founder of the M movement, P"
+                    before = o.end <= m.start and (
+                        not gap or (org_cue is not None and org_cue.fullmatch(gap) is not None)
+                    )
                     after = m.end <= o.start and o.start - m.end <= 60
                     if before:
                         window = (max(cs, o.start - 60), o.start)

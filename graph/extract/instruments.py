@@ -104,6 +104,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     folded = fold_aligned(text)
     eu_heads = {fold(h) for h in cues.section("instruments").get("eu_heads", [])}
     intl_heads = {fold(h) for h in cues.section("instruments").get("international_heads", [])}
+    title_case = bool(cues.raw.get("title_case_names"))
     for i, tok in enumerate(tokens):
         f = fold(tok.text)
         if is_cap(tok.text) and (f in eu_heads or f in intl_heads):
@@ -116,7 +117,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
                     or is_acronym(tokens[first - 1].text)
                     or (
                         fold(tokens[first - 1].text) in cues.name_connectors
-                        and fold(tokens[first - 1].text) not in cues.list_and
+                        and (title_case or fold(tokens[first - 1].text) not in cues.list_and)
                         and first - 2 >= 0
                         and is_cap(tokens[first - 2].text)
                     )
@@ -228,6 +229,11 @@ def _sanctions(
             end = max(end, j + 1)
             s, e = tokens[i].start, tokens[end - 1].end
         elif word in folded[m.start() : m.end()]:
+            # "recently approved EU Global … Sanctions Regime": the name starts at "EU"
+            for j2 in range(first, i):
+                if _eu([tokens[j2].text], cues):
+                    first = j2
+                    break
             s, e = tokens[first].start, tokens[token_at(tokens, m.end()) - 1].end
         else:
             continue

@@ -18,9 +18,14 @@ from functools import lru_cache
 __all__ = ["Token", "tokenize", "fold", "stem", "key_of", "is_cap", "is_acronym", "slug"]
 
 # An elided French article or pronoun ("l'", "d'", "qu'") is a token of its own, so
-# "l'article" starts a word at "article".
+# "l'article" starts a word at "article"; so is an English possessive "'s"
+# ("RFE/RL's" → "RFE/RL", "'s").
 _TOKEN = re.compile(
-    r"(?<!\w)(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’](?=\w)|\w+(?:[-/'’]\w+)*|[^\w\s]", re.UNICODE
+    r"(?<!\w)(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’](?=\w)"
+    r"|\w+(?:[-/]\w+|['’](?!s\b)\w+)*"
+    r"|['’]s\b"
+    r"|[^\w\s]",
+    re.UNICODE,
 )
 
 
