@@ -23,7 +23,8 @@ from .model import Footnote, UnitKind
 
 __all__ = ["Marker", "FootnoteBlock", "Resolved", "find_markers", "resolve_footnotes"]
 
-_SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+# at most three digits: a longer run is not a marker (and would not fit an int())
+_SUPERSCRIPT = re.compile(r"(?<![⁰¹²³⁴⁵⁶⁷⁸⁹])[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")
 # "(1)" or "[1]" glued to the word before; or, as a last resort, "word (1)," with a space
 _PAREN = re.compile(r"(?<=[^\s(\[])(?:\((\d{1,3})\)|\[(\d{1,3})\])")
 _SPACED = re.compile(r"\s\((\d{1,3})\)(?=[\s,.;:]|$)")

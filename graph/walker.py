@@ -26,7 +26,7 @@ _BARE_LABEL = re.compile(
 _PARAGRAPH = re.compile(r"^\s*(\d{1,3})\s?\.\s*(?=\S)")
 # a footnote's text opens with a word, a number or a quotation; ", 15 March" after a
 # marker is the running text that a page break separated from its marker
-_SUP_FOOTNOTE = re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?=[^\W_]|[\"„“«‘'(])")
+_SUP_FOOTNOTE = re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])\s*(?=[^\W_]|[\"„“«‘'(])")
 _PAREN_FOOTNOTE = re.compile(r"^\s*(?:\((\d{1,3})\)|\[(\d{1,3})\])\s*(?=\S)")
 # "1 OJ C 23, …": a footnote block whose superscript number the PDF's text lost
 _PLAIN_FOOTNOTE = re.compile(r"^\s*(\d{1,2})\s+(?=[^\W\d_]|[\"„“«‘'])")
@@ -107,6 +107,7 @@ class _Walker:
         self.blocks: list[FootnoteBlock] = []
         self.markers: list[Marker] = []
         self.page_markers: list[Marker] = []  # markers since the last footnote group
+        self.group_numbers: list[int] = []  # numbers of the footnote blocks of this group
         self.in_footnotes = False
         self.last_recital: str | None = None
         self.recital_labels: set[str] = set()
@@ -141,6 +142,7 @@ class _Walker:
                 marker, number, line_start, [(content_start, end)], tuple(self.page_markers)
             )
         )
+        self.group_numbers.append(number)
         self.in_footnotes = True
 
     def opens_something(self, line: str) -> bool:
@@ -182,6 +184,7 @@ class _Walker:
                 return False  # a web page lists its footnotes last: what follows is the page's
             self.in_footnotes = False
             self.page_markers = []  # a new page: markers restart
+            self.group_numbers = []
         if self.navigation.fullmatch(line.strip()) or not any(c.isalnum() for c in line):
             return True  # page furniture, or a rule of "____" / "* * *" above the footnotes
         if self.zone == "paragraphs" and _is_banner(line) and not self._starts_unit(line):
@@ -279,8 +282,11 @@ class _Walker:
         if match is None:
             return False
         number = int(match.group(1))
-        if not any(m.plain and m.number == number for m in self.page_markers):
-            return False
+        pending = sum(1 for m in self.page_markers if m.plain and m.number == number)
+        if pending <= self.group_numbers.count(number):
+            return False  # no marker of that number left on this page
+        if self.profile.date_re.match(line, len(line) - len(line.lstrip())):
+            return False  # "2 March 2021 on …": a sentence a page break cut before its date
         if not (after_blank or self.in_footnotes or self.profile.oj_re.match(line, match.end())):
             return False
         self.footnote(match.group(1), number, start + match.end(), end, start)
