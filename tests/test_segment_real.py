@@ -1,0 +1,256 @@
+"""Layouts met in real texts adopted (EP web pages, PDF text, Official Journal copies).
+
+Each case is a small text written for the test in the shape of a real page (invented
+names and sentences): one failure class found by reading real resolutions each.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.read import read_bytes
+from graph.segment import segment, structure_warnings
+
+
+def _parse(text: str, language: str | None = None):
+    return segment(read_bytes(text.encode("utf-8"), "<test>"), language=language)
+
+
+def _ids(document) -> list[str]:
+    return [u.id for u in document.units]
+
+
+# --- the title block ---------------------------------------------------------------
+
+DISCHARGE_PAGE = """Index
+ Previous
+ Next
+ Full text
+Procedure : 2022/2111(DEC)
+Texts adopted :
+
+P9_TA(2023)0190
+
+Texts adopted
+PDF 190kWORD 50k
+Wednesday, 10 May 2023 - Strasbourg
+Discharge 2021: Agency for Invented Affairs
+P9_TA(2023)0190A9-0099/2023
+Decision
+ Decision
+ Resolution
+
+1. European Parliament decision of 10 May 2023 on discharge in respect of the budget of the Agency for Invented Affairs for the financial year 2021 (2022/2111(DEC))
+
+The European Parliament,
+
+–  having regard to the final annual accounts of the Agency for the financial year 2021,
+
+–  having regard to Article 319 of the Treaty on the Functioning of the European Union,
+
+1.  Grants the Executive Director of the Agency discharge for the financial year 2021;
+
+2.  Instructs its President to forward this decision to the Council and the Commission.
+
+2. European Parliament decision of 10 May 2023 on the closure of the accounts of the Agency for Invented Affairs for the financial year 2021 (2022/2111(DEC))
+
+The European Parliament,
+
+–  having regard to the final annual accounts of the Agency for the financial year 2021,
+
+1.  Approves the closure of the accounts of the Agency for the financial year 2021;
+
+Last updated: 11 May 2023
+Legal notice - Privacy policy
+"""
+
+
+def test_discharge_page_short_title_is_not_a_tab_and_the_second_decision_is_not_glued():
+    document = _parse(DISCHARGE_PAGE)
+    meta = document.meta
+    assert meta.title == "Discharge 2021: Agency for Invented Affairs"  # not "Resolution"
+    assert meta.long_title is not None and meta.long_title.startswith("European Parliament decision")
+    assert meta.local_id == "P9_TA(2023)0190" and meta.procedure == "2022/2111(DEC)"
+    assert _ids(document) == ["cit_1", "cit_2", "para_1", "para_2"]
+    assert document.units[-1].text.endswith("to the Council and the Commission.")
+    warnings = structure_warnings(document)
+    assert any("not read" in w for w in warnings)
+
+
+PDF_WRAPPED_SHORT_TITLE = """European Parliament
+
+2019-2024
+
+TEXTOS APROVADOS
+Edição provisória
+
+P9_TA-PROV(2021)0400
+Situação das pessoas inventadas na região imaginária e as suas
+consequências
+Resolução do Parlamento Europeu, de 9 de setembro de 2021, sobre a situação das
+pessoas inventadas na região imaginária (2021/2800(RSP))
+
+O Parlamento Europeu,
+
+– Tendo em conta o artigo 132.º do seu Regimento,
+
+A. Considerando que a situação das pessoas inventadas se agravou;
+
+1. Condena a situação descrita;
+"""
+
+
+def test_pdf_short_title_wrapped_after_the_local_id():
+    meta = _parse(PDF_WRAPPED_SHORT_TITLE).meta
+    assert meta.title == "Situação das pessoas inventadas na região imaginária e as suas consequências"
+    assert meta.local_id == "P9_TA(2021)0400"
+    assert meta.date is not None and meta.date.isoformat() == "2021-09-09"
+    assert meta.long_title is not None and meta.long_title.endswith("(2021/2800(RSP))")
+
+
+@pytest.mark.parametrize(
+    ("title", "procedure"),
+    [
+        (
+            "European Parliament non-legislative resolution of 22 November 2023 on the draft "
+            "Council decision on an invented agreement (06600/2023 – C9-0247/2023 – 2023/0038M(NLE))",
+            "2023/0038M(NLE)",
+        ),
+        (
+            "European Parliament resolution on the progress of an invented country "
+            "(COM(2004)0657 - C6-0151/2004 - 2004/2184 (INI))",
+            "2004/2184(INI)",
+        ),
+        (
+            "European Parliament resolution of 2 March 2017 on an invented programme (2015/2329(ΙΝΙ))",
+            "2015/2329(INI)",
+        ),
+    ],
+)
+def test_procedure_variants_and_titles_found_by_them(title, procedure):
+    text = (
+        f"P9_TA(2023)0418\nAn invented agreement\n\n{title}\n\nThe European Parliament,\n\n"
+        "–  having regard to the draft Council decision,\n\n1.  Consents to the conclusion;\n"
+    )
+    meta = _parse(text).meta
+    assert meta.procedure == procedure
+    assert meta.long_title == title
+    assert meta.title == "An invented agreement"
+
+
+def test_hungarian_non_legislative_title():
+    text = (
+        "2023. november 22., Szerda - Strasbourg\nKitalált megállapodás\nP9_TA(2023)0418\n\n"
+        "Az Európai Parlament 2023. november 22-i nem jogalkotási állásfoglalása egy kitalált "
+        "megállapodásról (2023/0038M(NLE))\n\nAz Európai Parlament,\n\n"
+        "–  tekintettel a tanácsi határozat tervezetére,\n\n1.  egyetért a megállapodás megkötésével;\n"
+    )
+    meta = _parse(text).meta
+    assert meta.long_title is not None and meta.long_title.startswith("Az Európai Parlament 2023.")
+    assert meta.title == "Kitalált megállapodás"
+    assert meta.date is not None and meta.date.isoformat() == "2023-11-22"
+
+
+# --- citations -------------------------------------------------------------------
+
+
+def test_a_dashed_citation_with_a_formula_the_profile_lacks_is_still_a_citation():
+    text = (
+        "P8_TA(2017)0165\nQuitação inventada\n\n"
+        "Decisão do Parlamento Europeu, de 27 de abril de 2017, sobre uma quitação inventada "
+        "(2016/2182(DEC))\n\nO Parlamento Europeu,\n\n"
+        "–  Atendendo às contas anuais definitivas da agência inventada,\n\n"
+        "–  Examinadas as contas da outra agência inventada,\n\n"
+        "–  Tendo em conta o relatório do Tribunal de Contas,\n\n"
+        "1.  Dá quitação ao diretor executivo da agência inventada;\n"
+    )
+    document = _parse(text)
+    assert _ids(document) == ["cit_1", "cit_2", "cit_3", "para_1"]
+    assert document.units[0].text.startswith("Atendendo às contas")
+    assert document.units[1].text.startswith("Examinadas as contas")
+
+
+def test_official_journal_citations_without_dashes_and_gelet_op():
+    text = (
+        "P6_TA(2009)0156\n\nResolutie van het Europees Parlement van 24 maart 2009 over een "
+        "verzonnen programma (2008/2061(INI))\n\nHet Europees Parlement,\n\n"
+        "gezien het verzonnen programma voor steden,\n\n"
+        "gelet op artikelen 158 en 159 van het EG-Verdrag,\n\n"
+        "A.\n\noverwegende dat het programma verzonnen is,\n\n"
+        "1.\n\nverzoekt de Commissie het programma voort te zetten;\n"
+    )
+    document = _parse(text)
+    assert _ids(document) == ["cit_1", "cit_2", "rec_A", "para_1"]
+    assert document.units[1].text == "gelet op artikelen 158 en 159 van het EG-Verdrag,"
+
+
+def test_table_cells_copied_with_their_bars():
+    text = (
+        "P9_TA(2020)0211\nInvented measures\n"
+        "European Parliament resolution of 15 September 2020 on invented measures (2019/2195(INI))\n"
+        "The European Parliament,\n— |\nhaving regard to the invented treaty, |\n— |\n"
+        "having regard to its resolution of 15 January 2020 on the invented deal (1), |\n"
+        "A. |\nwhereas the measures are invented; |\n1. |\nCalls for invented measures; |\n"
+    )
+    document = _parse(text)
+    assert _ids(document) == ["cit_1", "cit_2", "rec_A", "para_1"]
+    assert [u.text for u in document.units] == [
+        "having regard to the invented treaty,",
+        "having regard to its resolution of 15 January 2020 on the invented deal (1),",
+        "whereas the measures are invented;",
+        "Calls for invented measures;",
+    ]
+
+
+# --- footnotes in PDF text that lost its superscripts ----------------------------
+
+PLAIN_DIGITS_PDF = """TEXTS ADOPTED
+
+P9_TA(2021)0082
+
+Invented defenders
+
+European Parliament resolution of 11 March 2021 on invented defenders (2021/2577(RSP))
+
+The European Parliament,
+
+- having regard to its resolutions of 19 September 20191 and of 7 October 20202,
+- having regard to the statement of the UN3 on invented defenders,
+- having regard to the invented guidelines of June 2008 and the statement of
+
+1 OJ C 171, 6.5.2021, p. 2.
+2 OJ C 395, 29.9.2021, p. 45.
+3 Office of the High Commissioner for Human Rights.
+
+2 March 2021 on the sentencing of invented activists,
+A. whereas CO2 emissions are not the subject here, unlike the Union4;
+B. whereas on
+15 March 2021 the invented court sentenced four activists;
+
+4 Texts adopted, P9_TA(2020)0001.
+
+1. Condemns the sentences;
+"""
+
+
+def test_plain_digit_footnotes_in_pdf_text():
+    document = _parse(PLAIN_DIGITS_PDF)
+    assert _ids(document) == ["cit_1", "cit_2", "cit_3", "rec_A", "rec_B", "para_1"]
+    texts = {u.id: u.text for u in document.units}
+    assert texts["cit_1"] == (
+        "having regard to its resolutions of 19 September 2019 and of 7 October 2020,"
+    )
+    assert texts["cit_2"] == "having regard to the statement of the UN on invented defenders,"
+    # the page break cut the citation: its end comes back, the footnote blocks do not
+    assert texts["cit_3"].endswith("statement of 2 March 2021 on the sentencing of invented activists,")
+    # "CO2" is a formula: footnote 4 is claimed by "Union4", and "15 March" is running text
+    assert texts["rec_A"] == "whereas CO2 emissions are not the subject here, unlike the Union;"
+    assert texts["rec_B"] == "whereas on 15 March 2021 the invented court sentenced four activists;"
+    assert [(f.number, f.unit) for f in document.footnotes] == [
+        (1, "cit_1"),
+        (2, "cit_1"),
+        (3, "cit_2"),
+        (4, "rec_A"),
+    ]
+    assert document.footnotes[0].oj_reference == "OJ C 171, 6.5.2021, p. 2"
+    assert document.footnotes[3].text == "Texts adopted, P9_TA(2020)0001."
