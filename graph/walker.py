@@ -189,6 +189,8 @@ class _Walker:
             return True  # page furniture, or a rule of "____" / "* * *" above the footnotes
         if self.zone == "paragraphs" and _is_banner(line) and not self._starts_unit(line):
             return False  # "ANNEX", a second "TEXTS ADOPTED": the resolution is over
+        if self.zone == "paragraphs" and self._dated_footer(line):
+            return False  # "Last updated: 12 February 2021" in a language without its words
         if self.zone == "paragraphs" and self._second_title(line, following):
             return False  # "2. European Parliament decision of …" / "The European Parliament,"
         if (
@@ -230,6 +232,16 @@ class _Walker:
             return True
         lead = _LEAD.match(line)
         return bool(self.profile.citation_re.match(line, lead.end() if lead else 0))
+
+    def _dated_footer(self, line: str) -> bool:
+        """A web page's "<a few words>: <date>" line ("Last updated: …") after the text."""
+        head, colon, rest = line.strip().partition(":")
+        if not colon or len(line) > 80 or not 1 <= len(head.split()) <= 4:
+            return False
+        if not head[:1].isalpha() or _SENTENCE_END.search(line):
+            return False
+        date = self.profile.date_re.match(rest.strip())
+        return date is not None and not rest.strip()[date.end() :].strip(" .")
 
     def _second_title(self, line: str, following: str | None) -> bool:
         """The title block of a second text on the page (a discharge's decision, then its

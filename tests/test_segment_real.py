@@ -254,3 +254,17 @@ def test_plain_digit_footnotes_in_pdf_text():
     ]
     assert document.footnotes[0].oj_reference == "OJ C 171, 6.5.2021, p. 2"
     assert document.footnotes[3].text == "Texts adopted, P9_TA(2020)0001."
+
+
+def test_a_dated_page_footer_in_words_the_profile_does_not_list_ends_the_text():
+    text = (
+        "P9_TA(2021)0001\nNoget opdigtet\n\n"
+        "Europa-Parlamentets beslutning af 11. februar 2021 om noget opdigtet (2021/2544(RSP))\n\n"
+        "Europa-Parlamentet,\n\n–  der henviser til sine tidligere beslutninger,\n\n"
+        "1.  opfordrer Kommissionen til at handle;\n\n"
+        "2.  pålægger sin formand at sende denne beslutning til Rådet.\n\n"
+        "Opdateret senest: 12. februar 2021\nJuridisk note - Databeskyttelse\n"
+    )
+    document = _parse(text)
+    assert _ids(document) == ["cit_1", "para_1", "para_2"]
+    assert document.units[-1].text == "pålægger sin formand at sende denne beslutning til Rådet."
