@@ -263,14 +263,14 @@ def load_profile(code: str) -> LanguageProfile:
     raise ConfigError(f"unknown language {code!r}: expected one of {', '.join(SUPPORTED)}")
 
 
-def _line_starts(text: str, pattern: re.Pattern[str]) -> int:
+def _line_starts(lines: list[str], pattern: re.Pattern[str]) -> int:
     """How many lines begin (after a dash, a letter label or white space) with the pattern."""
-    count = 0
-    for line in text.splitlines():
-        stripped = _LEAD.sub("", line, count=1)
-        if pattern.match(stripped):
-            count += 1
-    return count
+    return sum(1 for line in lines if pattern.match(line))
+
+
+def _stripped_lines(text: str) -> list[str]:
+    """The non-blank lines without their lead, computed once for all the languages."""
+    return [_LEAD.sub("", line, count=1) for line in text.splitlines() if line.strip()]
 
 
 _LEAD = re.compile(r"^\s*(?:[-–—•·]\s*)?(?:[A-Z]{1,2}\s?\.\s+)?")
@@ -284,10 +284,11 @@ def detect_language(text: str) -> str:
     inside running text.
     """
     best, best_score = "", 0
+    lines = _stripped_lines(text)
     for profile in all_profiles():
-        score = 3 * _line_starts(text, profile.citation_re)
+        score = 3 * _line_starts(lines, profile.citation_re)
         if profile.recital_re is not None:
-            score += 3 * _line_starts(text, profile.recital_re)
+            score += 3 * _line_starts(lines, profile.recital_re)
         score += 2 * len(profile.title_re.findall(text[:6000]))
         if score > best_score:
             best, best_score = profile.code, score
