@@ -16,7 +16,7 @@ from functools import cache
 
 from ..model import EntityType, Mention
 from .cues import Cues, compile_patterns, fold_aligned
-from .gazetteer import Entry, country_of
+from .gazetteer import Entry, country_of, demonym_country
 from .instruments import _eu, continuation
 from .names import cap_run_end, token_at
 from .tokens import Token, fold, is_acronym, is_cap, stem, tokenize
@@ -36,6 +36,8 @@ def _heads(language: str, phrases: tuple[str, ...]) -> tuple[tuple[re.Pattern[st
 
 def _country(tok: Token) -> Entry | None:
     entry = country_of(tok.text)
+    if entry is None and tok.text[:1].islower():
+        entry = demonym_country(tok.text)  # "autorités azerbaïdjanaises"
     if entry is None:
         return None
     if tok.text[0].islower() and fold(tok.text) == fold(entry.names[0]):

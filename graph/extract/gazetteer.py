@@ -20,7 +20,7 @@ from ..errors import ConfigError
 from ..model import EntityType
 from .tokens import Token, fold, is_acronym, is_cap, slug, stem, tokenize
 
-__all__ = ["Entry", "entries", "match", "gazetteer_words", "country_of", "label_for"]
+__all__ = ["Entry", "entries", "match", "gazetteer_words", "country_of", "demonym_country", "label_for"]
 
 _DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -147,6 +147,32 @@ def country_of(word: str) -> Entry | None:
     if node and _END in node and node[_END][0].type is EntityType.PLACE:
         entry: Entry = node[_END][0]
         return entry
+    return None
+
+
+@cache
+def _country_prefixes() -> tuple[tuple[str, Entry], ...]:
+    out = []
+    for entry in entries():
+        if entry.type is EntityType.PLACE:
+            for name in entry.names:
+                f = fold(name)
+                if " " not in f and len(f) >= 4:
+                    out.append((f, entry))
+    return tuple(sorted(out, key=lambda x: -len(x[0])))
+
+
+def demonym_country(word: str) -> Entry | None:
+    """A country for an adjective of nationality not in the data ("azerbaïdjanaises",
+    "kazakhes"): the longest country name sharing its first five letters (four for
+    short names) with the word."""
+    w = fold(word)
+    if not w.isalpha() or len(w) < 5:
+        return None
+    for name, entry in _country_prefixes():
+        n = min(5, len(name) - 1) if len(name) <= 5 else 5
+        if w[:n] == name[:n] and len(w) >= n + 2:
+            return entry
     return None
 
 

@@ -161,6 +161,12 @@ def scan_item(
         j += 1
     if list_mode and j - k >= 16:
         return None, j
+    if list_mode and j > last:
+        # a delimited list item keeps its lower-case words ("Centre de surveillance électorale")
+        end = j
+        while end > last and (fold(tokens[end - 1].text) in cues.name_connectors or not tokens[end - 1].word):
+            end -= 1
+        last = end
     return Item(k, last, tokens[k].start, tokens[last - 1].end), last
 
 
