@@ -343,3 +343,40 @@ def test_build_into_a_store_prints_the_warnings_too(tmp_path: Path, sample_text:
     lines = result.stderr.splitlines()
     assert lines[0].startswith(f"epkg: warning: {cut}: the text ends in the middle of para_")
     assert lines[-1].startswith("1 built, 0 failed")
+
+
+# ---- adversarial shapes: long runs of one thing inside the sample ----------------------
+
+ADVERSARIAL = [
+    # (id, what is put in the middle of the sample (or how it is changed), exit code)
+    ("superscript-run", lambda s: s[:3000] + "¹" * 5000 + s[3000:], 0),  # > int()'s 4300 digits
+    ("blank-lines", lambda s: s[:3000] + "\n" * 200_000 + s[3000:], 0),
+    ("space-run", lambda s: s[:3000] + " " * 500_000 + "." + s[3000:], 0),
+    ("dot-run", lambda s: s[:3000] + "." * 200_000 + s[3000:], 0),
+    ("paren-markers", lambda s: s[:3000] + "(1)" * 50_000 + s[3000:], 0),
+    ("nested-html", lambda s: "<html><body>" + "<div>" * 20_000 + s.replace("\n", "<br>")
+     + "</div>" * 20_000 + "</body></html>", 0),
+    ("one-line", lambda s: s.replace("\n", " "), 2),  # no line opens with a citation
+    ("control-chars", lambda s: "".join(c + "\x01" if i % 3 == 0 else c
+                                        for i, c in enumerate(s)), 2),
+]
+
+
+@pytest.mark.parametrize("name,make,code", ADVERSARIAL, ids=[a[0] for a in ADVERSARIAL])
+def test_adversarial_shapes_end_cleanly(
+    name: str, make, code: int, tmp_path: Path, sample_text: str
+) -> None:
+    path = tmp_path / (f"{name}.html" if "html" in name else f"{name}.txt")
+    path.write_text(make(sample_text), encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", str(path)])
+    assert result.exit_code == code, result.output
+    assert "internal error" not in result.stderr
+    if code == 0:
+        assert "27 paragraphs" in result.stdout
+    else:
+        (line,) = result.stderr.splitlines()
+        assert line.startswith(f"epkg: error: {path}: ")
+
+
+def test_adversarial_table_size() -> None:
+    assert len(ADVERSARIAL) == 8
