@@ -20,7 +20,15 @@ from ..errors import ConfigError
 from ..model import EntityType
 from .tokens import Token, fold, is_acronym, is_cap, slug, stem, tokenize
 
-__all__ = ["Entry", "entries", "match", "gazetteer_words", "country_of", "demonym_country", "label_for"]
+__all__ = [
+    "Entry",
+    "entries",
+    "match",
+    "gazetteer_words",
+    "country_of",
+    "demonym_country",
+    "label_for",
+]
 
 _DIR = Path(__file__).resolve().parent.parent / "data"
 

@@ -162,9 +162,11 @@ def scan_item(
     if list_mode and j - k >= 16:
         return None, j
     if list_mode and j > last:
-        # a delimited list item keeps its lower-case words ("Centre de surveillance électorale")
+        # a delimited list item keeps its lower-case words ("Centre de surveillance …")
         end = j
-        while end > last and (fold(tokens[end - 1].text) in cues.name_connectors or not tokens[end - 1].word):
+        while end > last and (
+            fold(tokens[end - 1].text) in cues.name_connectors or not tokens[end - 1].word
+        ):
             end -= 1
         last = end
     return Item(k, last, tokens[k].start, tokens[last - 1].end), last
