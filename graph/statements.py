@@ -41,10 +41,9 @@ def action_of(text: str, cues: Cues) -> tuple[str, int] | None:
     pos = 0
     leading = cues.patterns("statements", "leading")
     for _ in range(2):
-        for pat, action in cues.actions:
-            m = pat.match(folded, pos)
-            if m:
-                return action, m.end()
+        found = cues.action_at(folded, pos)
+        if found is not None:
+            return found
         if leading is None:
             return None
         lm = leading.match(folded, pos)
@@ -114,12 +113,8 @@ _CALLING = {"CallsOn", "Urges", "Demands", "Insists", "Encourages", None}
 
 def _governing_action(folded: str, start: int, end: int, cues: Cues) -> str | None:
     """The last operative verb between ``start`` and ``end`` (the one a cue depends on)."""
-    last: tuple[int, str] | None = None
-    for pat, action in cues.actions:  # longest phrases first: they win ties
-        for m in re.finditer(pat.pattern.replace(r"\s*(?:", "(?:", 1), folded[start:end]):
-            if last is None or m.start() > last[0]:
-                last = (m.start(), action)
-    return last[1] if last else None
+    found = cues.actions_in(folded, start, end)
+    return found[-1][1] if found else None
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:

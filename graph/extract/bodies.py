@@ -10,28 +10,16 @@ type follows the markers inside (EU → EUBody, UN/OSCE → InternationalOrganis
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from functools import cache
 
 from ..model import EntityType, Mention
-from .cues import Cues, compile_patterns, fold_aligned
+from .cues import Cues, fold_aligned
 from .gazetteer import Entry, country_of, demonym_country
 from .instruments import _eu, continuation
 from .names import cap_run_end, token_at
 from .tokens import Token, fold, is_acronym, is_cap, stem, tokenize
 
 __all__ = ["extract"]
-
-
-@cache
-def _heads(language: str, phrases: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
-    out = []
-    for p in phrases:
-        pat = compile_patterns([p])
-        if pat is not None:
-            out.append((pat, p.rstrip("*")))
-    return tuple(out)
 
 
 def _country(tok: Token) -> Entry | None:
@@ -51,19 +39,10 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     n = len(tokens)
     links = cues.words("bodies", "country_links")
     determiners = cues.words("legal", "determiners")
-    phrases = tuple(cues.section("bodies").get("country_heads", []))
-    heads = _heads(cues.language, phrases)
     anyhead = cues.patterns("bodies", "country_heads")
-    hits = []
-    if anyhead is not None:
-        for m0 in anyhead.finditer(folded):
-            for pat, head in heads:
-                m = pat.match(folded, m0.start())
-                if m and m.end() == m0.end():
-                    hits.append((m, head))
-                    break
+    hits = list(anyhead.finditer(folded)) if anyhead is not None else []
     if hits:
-        for m, _head in hits:
+        for m in hits:
             i = token_at(tokens, m.start())
             k = token_at(tokens, m.end())
             span: tuple[int, int] | None = None
@@ -102,7 +81,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
             first > 0
             and is_cap(tokens[first - 1].text)
             and fold(tokens[first - 1].text) not in determiners
-            and not any(p.match(fold_aligned(tokens[first - 1].text)) for p, _ in cues.actions)
+            and cues.action_at(fold_aligned(tokens[first - 1].text), 0) is None
             and text[tokens[first - 1].end : tokens[first].start] == " "
         ):
             first -= 1

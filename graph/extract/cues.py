@@ -88,7 +88,27 @@ class Cues:
     roles: tuple[tuple[re.Pattern[str], str], ...]
     role_any: re.Pattern[str] | None
     org_cues: tuple[tuple[re.Pattern[str], EntityType], ...]
-    actions: tuple[tuple[re.Pattern[str], str], ...]
+    action_pattern: re.Pattern[str] | None  # one group per phrase, longest first
+    action_names: tuple[str, ...]  # group number - 1 → action
+
+    def action_at(self, folded: str, pos: int) -> tuple[str, int] | None:
+        """The operative verb phrase starting at ``pos`` (after white space), if any."""
+        if self.action_pattern is None:
+            return None
+        m = self.action_pattern.match(folded, pos)
+        if m is None or m.lastindex is None:
+            return None
+        return self.action_names[m.lastindex - 1], m.end()
+
+    def actions_in(self, folded: str, start: int, end: int) -> list[tuple[int, str]]:
+        """Every operative verb phrase between two offsets, as (offset, action)."""
+        if self.action_pattern is None:
+            return []
+        return [
+            (m.start(), self.action_names[m.lastindex - 1])
+            for m in self.action_pattern.finditer(folded, start, end)
+            if m.lastindex is not None
+        ]
 
     def section(self, name: str) -> dict[str, Any]:
         value = self.raw.get(name, {})
@@ -182,10 +202,12 @@ def load_cues(language: str) -> Cues:
     for action, phrases in raw.get("actions", {}).items():
         action_items.extend((p, action) for p in phrases)
     action_items.sort(key=lambda item: len(item[0]), reverse=True)
-    actions = tuple(
-        (re.compile(r"\s*(?:" + compile_patterns([p]).pattern + ")"), a)  # type: ignore[union-attr]
-        for p, a in action_items
-    )
+    groups = []
+    for phrase, _ in action_items:
+        one = compile_patterns([phrase])
+        assert one is not None
+        groups.append("(" + one.pattern + ")")
+    action_pattern = re.compile(r"\s*(?:" + "|".join(groups) + ")") if groups else None
     all_role_phrases = [p for phrases in raw.get("roles", {}).values() for p in phrases]
     all_org_phrases = [p for phrases in raw.get("org_cues", {}).values() for p in phrases]
     cue_words = {w.rstrip("*") for p in all_role_phrases + all_org_phrases for w in p.split()}
@@ -211,7 +233,8 @@ def load_cues(language: str) -> Cues:
         roles=tuple(role_items),
         role_any=compile_patterns(all_role_phrases),
         org_cues=tuple(org_items),
-        actions=actions,
+        action_pattern=action_pattern,
+        action_names=tuple(a for _, a in action_items),
     )
 
 
