@@ -380,3 +380,12 @@ def test_adversarial_shapes_end_cleanly(
 
 def test_adversarial_table_size() -> None:
     assert len(ADVERSARIAL) == 8
+
+
+def test_entities_of_a_truncated_resolution_warns(tmp_path: Path, sample_text: str) -> None:
+    cut = tmp_path / "cut.txt"
+    cut.write_text(sample_text[: int(len(sample_text) * 0.5)], encoding="utf-8")
+    result = CliRunner().invoke(main, ["entities", str(cut)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(f"epkg: warning: {cut}: no numbered paragraphs found")
+    assert result.stdout.strip()

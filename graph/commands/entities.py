@@ -84,6 +84,8 @@ def command(file: str, as_json: bool, types: tuple[str, ...], language: str | No
     from ..pipeline import analyse_path
 
     analysis = analyse_path(file, language=language)
+    for warning in analysis.warnings:  # a truncated text: listed as far as it goes
+        click.echo(f"epkg: warning: {warning}", err=True)
     wanted = tuple(t for t in EntityType if t.value.lower() in {x.lower() for x in types})
     if as_json:
         click.echo(json.dumps(analysis_to_dict(analysis, wanted), ensure_ascii=False, indent=2))
