@@ -10,7 +10,6 @@ reaches stderr.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import socket
 import subprocess
@@ -29,10 +28,6 @@ GRAPH = ROOT / "tests" / "fixtures" / "load" / "one-document.ttl"
 SAMPLE = ROOT / "examples" / "TA-9-2021-0056-ro.txt"
 
 
-#: Whether the `entities` command exists yet (it is registered in graph.cli.COMMANDS).
-ENTITIES = importlib.util.find_spec("graph.commands.entities") is not None
-
-
 @dataclass(frozen=True)
 class Row:
     """One command line: ``{name}`` slots are filled by :func:`_places`."""
@@ -45,7 +40,7 @@ class Row:
 
 
 def _doc_rows() -> list[Row]:
-    """Inputs that are not a resolution × the commands that read resolutions."""
+    """Inputs that are not a resolution × the three commands that read resolutions."""
     inputs = [
         ("empty", "{bad}/empty.txt", "is empty"),
         ("blank", "{bad}/blank.txt", "holds no text"),
@@ -63,8 +58,7 @@ def _doc_rows() -> list[Row]:
     for name, path, message in inputs:
         rows.append(Row(f"parse-{name}", ("parse", path), 2, message))
         rows.append(Row(f"build-{name}", ("build", path, "-o", "{work}/existing.ttl"), 2, message))
-        if ENTITIES:  # `epkg entities FILE` reads a resolution as parse does, once it lands
-            rows.append(Row(f"entities-{name}", ("entities", path), 2, message))
+        rows.append(Row(f"entities-{name}", ("entities", path), 2, message))
     return rows
 
 
@@ -155,7 +149,7 @@ OTHER_ROWS = [
 ]
 
 ROWS = _doc_rows() + _graph_rows() + OTHER_ROWS
-EXPECTED_ROWS = 22 + 24 + 32 + (11 if ENTITIES else 0)
+EXPECTED_ROWS = 33 + 24 + 32
 
 
 def _free_port() -> int:
