@@ -30,7 +30,12 @@ _SUP_FOOTNOTE = re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²
 _PAREN_FOOTNOTE = re.compile(r"^\s*(?:\((\d{1,3})\)|\[(\d{1,3})\])\s*(?=\S)")
 # "1 OJ C 23, …": a footnote block whose superscript number the PDF's text lost
 _PLAIN_FOOTNOTE = re.compile(r"^\s*(\d{1,2})\s+(?=[^\W\d_]|[\"„“«‘'])")
-_PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*/\s*\d{1,3}|PE\s?\d{3}\.\d{3}(?:v\d+-\d+)?)\s*$")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:\d{1,3}\s*/\s*\d{1,3}|PE\s?\d{3}\.\d{3}(?:v\d+-\d+)?(?:\s*/\s*\d{1,3})?)\s*$"
+)
+# the PDF's page foot: "EN United in diversity EN", or the language code alone
+_CODES = "BG|CS|DA|DE|EL|EN|ES|ET|FI|FR|GA|HR|HU|IT|LT|LV|MT|NL|PL|PT|RO|SK|SL|SV"
+_MOTTO = re.compile(rf"^\s*({_CODES})(?:\s+[^\W\d][^.;:,]{{4,50}}?\s+\1)?\s*$")
 _SENTENCE_END = re.compile(r"[.;:!?][\"”»’)\]]*\s*$")
 _TRAILING_MARKERS = re.compile(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,3}\)|\[\d{1,3}\])\s*$")
 _UNIT_END = re.compile(r"[.;,!?:][\"”»’)\]]*$")
@@ -165,7 +170,7 @@ class _Walker:
         start -= len(prefix)
         if any(footer.match(line) for footer in self.footers):
             return False
-        if _PAGE_NUMBER.match(line):
+        if _PAGE_NUMBER.match(line) or _MOTTO.match(line):
             return True
         if self._footnote_line(line, start, end, after_blank):
             return True

@@ -22,9 +22,9 @@ from .tokens import Token, fold, is_acronym, is_cap, stem, tokenize
 __all__ = ["extract"]
 
 
-def _country(tok: Token) -> Entry | None:
+def _country(tok: Token, after_head: bool = True) -> Entry | None:
     entry = country_of(tok.text)
-    if entry is None and tok.text[:1].islower():
+    if entry is None and after_head and tok.text[:1].islower():
         entry = demonym_country(tok.text)  # "autorités azerbaïdjanaises"
     if entry is None:
         return None
@@ -55,7 +55,11 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
                     j += 1
                 if (entry := _country(tokens[j])) is not None and is_cap(tokens[j].text):
                     span = (i, j + 1)
-            if span is None and i > 0 and (entry := _country(tokens[i - 1])) is not None:
+            if (
+                span is None
+                and i > 0
+                and (entry := _country(tokens[i - 1], after_head=False)) is not None
+            ):
                 span = (i - 1, k)
             if span is None or entry is None:
                 continue

@@ -165,7 +165,7 @@ def _country_prefixes() -> tuple[tuple[str, Entry], ...]:
         if entry.type is EntityType.PLACE:
             for name in entry.names:
                 f = fold(name)
-                if " " not in f and len(f) >= 4:
+                if " " not in f and len(f) >= 5:
                     out.append((f, entry))
     return tuple(sorted(out, key=lambda x: -len(x[0])))
 
@@ -178,7 +178,7 @@ def demonym_country(word: str) -> Entry | None:
     if not w.isalpha() or len(w) < 5:
         return None
     for name, entry in _country_prefixes():
-        n = min(5, len(name) - 1) if len(name) <= 5 else 5
+        n = 5
         if w[:n] == name[:n] and len(w) >= n + 2:
             return entry
     return None

@@ -144,8 +144,8 @@ class LanguageProfile:
 
     def is_parliament(self, line: str) -> bool:
         """True for the line that opens the body: "The European Parliament,"."""
-        folded = " ".join(line.split()).casefold().rstrip(",:")
-        return any(folded == p.casefold().rstrip(",:") for p in self.parliament)
+        folded = " ".join(line.split()).casefold().rstrip(",: ")  # "Europos Parlamentas ,"
+        return any(folded == p.casefold().rstrip(",: ") for p in self.parliament)
 
     @cached_property
     def date_re(self) -> re.Pattern[str]:
