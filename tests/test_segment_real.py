@@ -268,3 +268,73 @@ def test_a_dated_page_footer_in_words_the_profile_does_not_list_ends_the_text():
     document = _parse(text)
     assert _ids(document) == ["cit_1", "para_1", "para_2"]
     assert document.units[-1].text == "pålægger sin formand at sende denne beslutning til Rådet."
+
+
+PDFTOTEXT_PAGES = """European Parliament
+2019-2024
+
+TEXTS ADOPTED
+Provisional edition
+
+P9_TA-PROV(2021)0500
+Invented situation in Freedonia
+European Parliament resolution of 7 October 2021 on the invented situation in
+Freedonia (2021/2900(RSP))
+
+The European Parliament,
+– having regard to its previous resolutions on Freedonia1,
+– having regard to Rule 144(5) and 132(4) of its Rules of Procedure,
+A. whereas the invented authorities of Freedonia have detained at least forty
+peaceful protesters since the invented election;
+B. whereas the invented press law of Freedonia was amended without any
+consultation;
+
+1 OJ C 23, 21.1.2021, p. 83.
+PE698.001/ 1
+
+EN United in diversity EN
+\x0cGeneral remarks
+1. Condemns the detention of peaceful protesters in Freedonia and calls for their
+release;
+2. Instructs its President to forward this resolution to the Council and the
+Commission.
+
+PE698.001/ 2
+"""
+
+
+def test_pdftotext_page_furniture_headings_and_lost_superscripts():
+    document = _parse(PDFTOTEXT_PAGES)
+    meta = document.meta
+    assert meta.local_id == "P9_TA(2021)0500" and meta.procedure == "2021/2900(RSP)"
+    assert meta.title == "Invented situation in Freedonia"
+    assert meta.long_title == (
+        "European Parliament resolution of 7 October 2021 on the invented situation in "
+        "Freedonia (2021/2900(RSP))"
+    )
+    assert _ids(document) == ["cit_1", "cit_2", "rec_A", "rec_B", "para_1", "para_2"]
+    texts = {u.id: u.text for u in document.units}
+    assert texts["cit_1"] == "having regard to its previous resolutions on Freedonia,"
+    assert texts["rec_B"] == (
+        "whereas the invented press law of Freedonia was amended without any consultation;"
+    )
+    assert texts["para_1"] == (
+        "Condemns the detention of peaceful protesters in Freedonia and calls for their release;"
+    )
+    assert texts["para_2"].endswith("to the Council and the Commission.")
+    assert [(f.number, f.unit, f.oj_reference) for f in document.footnotes] == [
+        (1, "cit_1", "OJ C 23, 21.1.2021, p. 83")
+    ]
+
+
+def test_parliament_line_with_a_space_before_the_comma():
+    text = (
+        "P6_TA(2007)0624\nIšgalvota šalis\n\n2007 m. gruodžio 13 d. Europos Parlamento rezoliucija "
+        "dėl išgalvotos šalies\nEuropos Parlamentas ,\n\n–   atsižvelgdamas į išgalvotą susitarimą,\n\n"
+        "1.   ragina išgalvotą šalį laikytis susitarimo;\n"
+    )
+    document = _parse(text)
+    assert document.meta.long_title == (
+        "2007 m. gruodžio 13 d. Europos Parlamento rezoliucija dėl išgalvotos šalies"
+    )
+    assert _ids(document) == ["cit_1", "para_1"]
