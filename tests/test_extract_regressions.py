@@ -58,7 +58,8 @@ CASES = [
     # a French article list with paragraphs and elided determiners
     (
         "fr",
-        "vu l'article 144, paragraphe 5, et l'article 132, paragraphe 4, de son règlement intérieur",
+        "vu l'article 144, paragraphe 5, et l'article 132, paragraphe 4, "
+        "de son règlement intérieur",
         ("article 132, paragraphe 4", "LegalProvision"),
     ),
 ]
