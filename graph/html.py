@@ -75,8 +75,8 @@ _HIDDEN = {
 }
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_LEAD = re.compile(r"^\s*(?:[-–—•·]\s*)?")
-_BARE_LABEL = re.compile(r"^(?:[-–—•·]|[^\W\d_a-z]{1,3}\.|\d{1,3}\.|\(\d{1,3}\))$")
+_LEAD = re.compile(r"^\s*(?:[-–—•·‒―−\uf020-\uf0ff]\s*)?")
+_BARE_LABEL = re.compile(r"^(?:[-–—•·‒―−\uf020-\uf0ff]|[^\W\d_a-z]{1,3}\.|\d{1,3}\.|\(\d{1,3}\))$")
 
 
 class _Visible(HTMLParser):

@@ -16,7 +16,8 @@ from .footnotes import FootnoteBlock, Marker, find_markers
 from .lang import LanguageProfile, all_profiles
 from .model import UnitKind
 
-_DASH = r"(?:[-–—•·‒―−]\s*)"
+# dashes and bullets; U+F020…U+F0FF: a Symbol-font dash or bullet a PDF or Word copy keeps
+_DASH = r"(?:[-–—•·‒―−\uf020-\uf0ff]\s*)"
 _LEAD = re.compile(rf"^\s*{_DASH}?")
 # A recital's letter: Latin A…Z, AA…, or another script's (Greek "Α.", "ΣΤ.", Cyrillic "Б.").
 _RECITAL = re.compile(rf"^\s*{_DASH}?([^\W\d_]{{1,3}})\s?\.\s+(?=\S)")

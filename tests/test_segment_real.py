@@ -338,3 +338,18 @@ def test_parliament_line_with_a_space_before_the_comma():
         "2007 m. gruodžio 13 d. Europos Parlamento rezoliucija dėl išgalvotos šalies"
     )
     assert _ids(document) == ["cit_1", "para_1"]
+
+
+@pytest.mark.parametrize("dash", ["\uf0b7", "\uf02d", "‒", "−", "•"])
+def test_citations_after_a_symbol_font_or_unusual_dash(dash):
+    text = (
+        "P9_TA(2020)0001\nUn título inventado\n\nResolución del Parlamento Europeo, de 1 de julio "
+        "de 2020, sobre algo inventado (2020/2691(RSP))\n\nEl Parlamento Europeo,\n\n"
+        f"{dash} Visto el artículo 3 del Tratado de la Unión Europea (TUE),\n\n"
+        f"{dash}\nVistos los artículos 4 y 6 del Tratado,\n\n"
+        "A. Considerando que algo inventado ocurre;\n\n1. Pide a la Comisión que actúe;\n"
+    )
+    document = _parse(text)
+    assert _ids(document) == ["cit_1", "cit_2", "rec_A", "para_1"]
+    assert document.units[0].text == "Visto el artículo 3 del Tratado de la Unión Europea (TUE),"
+    assert document.units[1].text == "Vistos los artículos 4 y 6 del Tratado,"

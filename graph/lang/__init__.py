@@ -273,7 +273,7 @@ def _stripped_lines(text: str) -> list[str]:
     return [_LEAD.sub("", line, count=1) for line in text.splitlines() if line.strip()]
 
 
-_LEAD = re.compile(r"^\s*(?:[-–—•·]\s*)?(?:[A-Z]{1,2}\s?\.\s+)?")
+_LEAD = re.compile(r"^\s*(?:[-–—•·‒―−\uf020-\uf0ff]\s*)?(?:[A-Z]{1,2}\s?\.\s+)?")
 
 
 def detect_language(text: str) -> str:
