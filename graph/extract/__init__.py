@@ -12,6 +12,7 @@ occurrences and parenthesised acronyms are linked (:mod:`.propagate`).
 
 from __future__ import annotations
 
+import bisect
 import importlib
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -84,13 +85,18 @@ def settle(candidates: Iterable[Mention]) -> list[Mention]:
         candidates,
         key=lambda m: (-(m.end - m.start), -strength(m), _PRIORITY[m.type], m.unit, m.start),
     )
-    taken: dict[str, list[tuple[int, int]]] = {}
+    # Per unit, the kept spans sorted by start (they never overlap, so their ends are
+    # sorted too): one binary search finds the only span that could overlap, so a unit
+    # with thousands of candidates (a long list of names) stays n log n, not n².
+    taken: dict[str, tuple[list[int], list[int]]] = {}
     out: list[Mention] = []
     for m in ranked:
-        spans = taken.setdefault(m.unit, [])
-        if any(m.start < e and s < m.end for s, e in spans):
+        starts, ends = taken.setdefault(m.unit, ([], []))
+        i = bisect.bisect_left(starts, m.end)  # starts[:i] begin before m ends
+        if i and ends[i - 1] > m.start:
             continue
-        spans.append((m.start, m.end))
+        starts.insert(i, m.start)
+        ends.insert(i, m.end)
         out.append(m)
     return out
 
