@@ -353,3 +353,18 @@ def test_citations_after_a_symbol_font_or_unusual_dash(dash):
     assert _ids(document) == ["cit_1", "cit_2", "rec_A", "para_1"]
     assert document.units[0].text == "Visto el artículo 3 del Tratado de la Unión Europea (TUE),"
     assert document.units[1].text == "Vistos los artículos 4 y 6 del Tratado,"
+
+
+def test_maltese_title_with_an_assimilated_article():
+    text = (
+        "Deċiżjoni tal-Parlament Ewropew tat-18 ta' Novembru 2008 dwar talba inventata\n"
+        "Il-Parlament Ewropew,\n– wara li kkunsidra t-talba inventata,\n"
+        "1. Jiddeċiedi li ma jneħħix l-immunità;\n"
+    )
+    document = _parse(text)
+    assert document.meta.language == "mt"
+    assert document.meta.long_title == (
+        "Deċiżjoni tal-Parlament Ewropew tat-18 ta' Novembru 2008 dwar talba inventata"
+    )
+    assert document.meta.date is not None and document.meta.date.isoformat() == "2008-11-18"
+    assert _ids(document) == ["cit_1", "para_1"]
