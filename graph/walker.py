@@ -37,6 +37,8 @@ _PAGE_NUMBER = re.compile(
 # the PDF's page foot: "EN United in diversity EN", or the language code alone
 _CODES = "BG|CS|DA|DE|EL|EN|ES|ET|FI|FR|GA|HR|HU|IT|LT|LV|MT|NL|PL|PT|RO|SK|SL|SV"
 _MOTTO = re.compile(rf"^\s*({_CODES})(?:\s+[^\W\d][^.;:,]{{4,50}}?\s+\1)?\s*$")
+# a text's own id on a line of its own: "P9_TA(2021)0056", "P9_TC1-COD(2018)0178"
+_DOC_ID = re.compile(r"^\s*P\d{1,2}_T[AC]\d?(?:-PROV)?(?:-[A-Z]{3})?\(\d{4}\)\d{4}")
 _SENTENCE_END = re.compile(r"[.;:!?][\"”»’)\]]*\s*$")
 _TRAILING_MARKERS = re.compile(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,3}\)|\[\d{1,3}\])\s*$")
 _UNIT_END = re.compile(r"[.;,!?:][\"”»’)\]]*$")
@@ -195,6 +197,8 @@ class _Walker:
             return True  # page furniture, or a rule of "____" / "* * *" above the footnotes
         if self.zone == "paragraphs" and _is_banner(line) and not self._starts_unit(line):
             return False  # "ANNEX", a second "TEXTS ADOPTED": the resolution is over
+        if self.zone == "paragraphs" and _DOC_ID.match(line):
+            return False  # "P9_TC1-COD(2018)0178": the position that follows a legislative resolution
         if self.zone == "paragraphs" and self._dated_footer(line):
             return False  # "Last updated: 12 February 2021" in a language without its words
         if self.zone == "paragraphs" and self._second_title(line, following):

@@ -10,6 +10,7 @@ type follows the markers inside (EU → EUBody, UN/OSCE → InternationalOrganis
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..model import EntityType, Mention
@@ -33,6 +34,45 @@ def _country(tok: Token, after_head: bool = True) -> Entry | None:
     return entry
 
 
+def _coordinated(
+    unit_id: str,
+    text: str,
+    tokens: list[Token],
+    i: int,
+    head_at: dict[int, re.Match[str]],
+    entry: Entry,
+    cues: Cues,
+) -> Iterator[Mention]:
+    """ "Președintelui, Guvernului și Parlamentului X", "the President, Government and
+    Parliament of X": every head of the coordination names a body of X."""
+    skip = cues.words("legal", "determiners") | cues.name_connectors
+    j = i - 1
+    while j >= 1 and fold(tokens[j].text) in skip and fold(tokens[j].text) not in cues.list_and:
+        j -= 1  # "au gouvernement", "the Government"
+    while j >= 1:
+        sep = tokens[j].text
+        if sep != "," and fold(sep) not in cues.list_and:
+            return
+        h = j - 1
+        while h >= 1 and fold(tokens[h].text) in skip and fold(tokens[h].text) not in cues.list_and:
+            h -= 1
+        if h in head_at and head_at[h].end() == tokens[h].end:
+            tok = tokens[h]
+            attrs = (("state", f"{stem(tok.text)}|{entry.id}"), ("country", entry.id))
+            yield Mention(
+                unit_id, tok.start, tok.end, tok.text, EntityType.STATE_BODY, "pat:state", attrs
+            )
+            j = h - 1
+            while (
+                j >= 1
+                and fold(tokens[j].text) in skip
+                and fold(tokens[j].text) not in cues.list_and
+            ):
+                j -= 1
+            continue
+        return
+
+
 def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     tokens = tokenize(text)
     folded = fold_aligned(text)
@@ -41,6 +81,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     determiners = cues.words("legal", "determiners")
     anyhead = cues.patterns("bodies", "country_heads")
     hits = list(anyhead.finditer(folded)) if anyhead is not None else []
+    head_at = {token_at(tokens, h.start()): h for h in hits}
     if hits:
         for m in hits:
             i = token_at(tokens, m.start())
@@ -66,6 +107,8 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
             s, e = tokens[span[0]].start, tokens[span[1] - 1].end
             attrs = (("state", f"{stem(tokens[i].text)}|{entry.id}"), ("country", entry.id))
             yield Mention(unit_id, s, e, text[s:e], EntityType.STATE_BODY, "pat:state", attrs)
+            if span[0] == i:
+                yield from _coordinated(unit_id, text, tokens, i, head_at, entry, cues)
     named = {fold(h) for h in cues.section("bodies").get("named_heads", [])}
     un = cues.patterns("bodies", "un_markers")
     for i, tok in enumerate(tokens):

@@ -52,8 +52,8 @@ def propagate(
             or not m.surface[0].isupper()
         ):
             continue
-        if m.type is EntityType.LEGAL_PROVISION:
-            continue
+        if m.type in (EntityType.LEGAL_PROVISION, EntityType.STATE_BODY):
+            continue  # found by their patterns; "Guvernului" alone is elliptic
         known.setdefault(m.surface, m)
     if not known:
         return settle(pool)
