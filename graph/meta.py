@@ -29,6 +29,7 @@ _PROCEDURE_AT_END = re.compile(r"\d{4}/\d{4}[A-Z]?\s?\([A-ZΑ-Ω]{3}\)\s*\)\s*$"
 _LATIN = str.maketrans("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX")
 _NUMBERED = re.compile(r"^\s*\d{1,2}\.\s+")
 _SIZES = re.compile(r"^\s*(?:PDF|WORD|DOC)\s*\d+\s*k", re.IGNORECASE)
+_STARS = re.compile(r"\s*\*{1,3}(?:I{1,3})?\s*$")
 _PLACE_DATE = re.compile(r"\d{4}\s*[-–]\s*\w+")
 
 
@@ -178,7 +179,8 @@ def parse_meta(header: Sequence[str], profile: LanguageProfile) -> DocumentMeta:
         long_title = " ".join(" ".join(parts).split()) or None
         short_title = _short_title(header, index, profile)
         if short_title is not None:
-            short_title = " ".join(short_title.split())
+            # the procedure's stars are a mark, not part of the title: "… ***I", "… *"
+            short_title = _STARS.sub("", " ".join(short_title.split())) or None
     local_match = LOCAL_ID.search(joined)
     # the provisional edition's "P9_TA-PROV(2021)0056" is the same text adopted
     local_id = "P{}_TA({}){}".format(*local_match.groups()) if local_match else None

@@ -368,3 +368,42 @@ def test_maltese_title_with_an_assimilated_article():
     )
     assert document.meta.date is not None and document.meta.date.isoformat() == "2008-11-18"
     assert _ids(document) == ["cit_1", "para_1"]
+
+
+LEGISLATIVE_PAGE = """Texts adopted
+PDF 117kWORD 42k
+Wednesday, 17 June 2020 - Brussels
+Invented framework ***I
+P9_TA(2020)0130A9-0107/2020
+
+European Parliament legislative resolution of 17 June 2020 on the proposal for a regulation on an invented framework (COM(2018)0353 – C8-0207/2018 – 2018/0178(COD))
+
+(Ordinary legislative procedure: first reading)
+
+The European Parliament,
+
+–  having regard to the Commission proposal to Parliament and the Council (COM(2018)0353),
+
+1.  Adopts its position at first reading hereinafter set out;
+
+2.  Instructs its President to forward its position to the Council and the Commission.
+
+P9_TC1-COD(2018)0178
+
+Position of the European Parliament adopted at first reading on 17 June 2020 with a view to the adoption of an invented regulation
+
+Having regard to the Treaty on the Functioning of the European Union,
+
+Whereas:
+
+(1) The invented framework is needed.
+"""
+
+
+def test_legislative_resolution_ends_where_the_position_begins():
+    document = _parse(LEGISLATIVE_PAGE)
+    assert document.meta.title == "Invented framework"  # without the procedure's stars
+    assert document.meta.procedure == "2018/0178(COD)"
+    assert _ids(document) == ["cit_1", "para_1", "para_2"]
+    assert document.units[-1].text.endswith("to the Council and the Commission.")
+    assert any("not read" in w for w in structure_warnings(document))
