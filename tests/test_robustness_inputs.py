@@ -389,3 +389,11 @@ def test_entities_of_a_truncated_resolution_warns(tmp_path: Path, sample_text: s
     assert result.exit_code == 0, result.output
     assert result.stderr.startswith(f"epkg: warning: {cut}: no numbered paragraphs found")
     assert result.stdout.strip()
+
+
+@pytest.mark.parametrize("command", ["parse", "entities"])
+def test_bad_bytes_on_stdin_name_stdin(command: str) -> None:
+    result = CliRunner().invoke(main, [command, "-"], input=b"%PDF-1.5\n\x00\x01\x02")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("epkg: error: <stdin>: this is a PDF file, not text")
+    assert len(result.stderr.splitlines()) == 1
