@@ -52,7 +52,7 @@ def test_every_extractor_is_importable_and_languages_have_cues() -> None:
     )
 )
 def test_offsets_are_exact_on_random_text(text: str) -> None:
-    for language in ("ro", "en"):
+    for language in ("ro", "en", "fr", "de"):
         for m in extract(doc(language, text)):
             assert text[m.start : m.end] == m.surface
             assert m.start < m.end
