@@ -65,8 +65,29 @@ def _silence_stdout() -> None:
         pass
 
 
+#: click's "no arguments: show the help" signal (click ≥ 8.2), which must stay the help.
+_NO_ARGS_IS_HELP: type[Exception] | tuple[()] = getattr(
+    click.exceptions, "NoArgsIsHelpError", ()
+)
+
+
+def _usage_error(ctx: click.Context, exc: click.UsageError) -> None:
+    hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+    click.echo(f"epkg: error: {exc.format_message()}{hint}", err=True)
+    ctx.exit(exc.exit_code)
+
+
 class Epkg(LazyGroup):
     """Turns EpkgError into one line and its exit code; anything else into one line too."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:  # `epkg --bogus`: one line too
+            if isinstance(exc, _NO_ARGS_IS_HELP) or "--debug" in args:
+                raise
+            _usage_error(ctx, exc)
+            raise  # unreachable: ctx.exit raised
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -76,13 +97,10 @@ class Epkg(LazyGroup):
                 raise
             click.echo(f"epkg: error: {exc}", err=True)
             ctx.exit(exc.exit_code)
-        except click.MissingParameter:
-            raise  # click's usage hint helps with a missing argument
-        except click.BadParameter as exc:  # a missing file, a folder for a file…: one line
-            if ctx.obj and ctx.obj.get("debug"):
+        except click.UsageError as exc:  # a missing argument, a folder for a file…: one line
+            if isinstance(exc, _NO_ARGS_IS_HELP) or (ctx.obj and ctx.obj.get("debug")):
                 raise
-            click.echo(f"epkg: error: {exc.format_message()}", err=True)
-            ctx.exit(2)
+            _usage_error(ctx, exc)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except BrokenPipeError:  # `epkg … | head` closed the pipe: not an error of ours

@@ -133,7 +133,9 @@ OTHER_ROWS = [
     Row("query-bad-param", ("query", "documents", "--data", "{graph}", "-p", "x"), 2,
         "expected name=value"),
     Row("query-no-data", ("query", "documents"), 2, "exactly one"),
-    Row("queries-bad-option", ("queries", "--bogus"), 2, "No such option", one_line=False),
+    Row("queries-bad-option", ("queries", "--bogus"), 2, "No such option"),
+    Row("build-missing-argument", ("build",), 2, "Missing argument"),
+    Row("no-such-command", ("nosuch",), 2, "No such command 'nosuch'"),
     # options
     Row("parse-unknown-language", ("parse", "{sample}", "--lang", "xx"), 2,
         "unknown language 'xx': expected one of"),
@@ -149,7 +151,7 @@ OTHER_ROWS = [
 ]
 
 ROWS = _doc_rows() + _graph_rows() + OTHER_ROWS
-EXPECTED_ROWS = 33 + 24 + 32
+EXPECTED_ROWS = 33 + 24 + 34
 
 
 def _free_port() -> int:
