@@ -197,6 +197,8 @@ class _Walker:
             return True  # page furniture, or a rule of "____" / "* * *" above the footnotes
         if self.zone == "paragraphs" and _is_banner(line) and not self._starts_unit(line):
             return False  # "ANNEX", a second "TEXTS ADOPTED": the resolution is over
+        if self.zone == "paragraphs" and self._annex(line, after_blank):
+            return False  # "Annex", "Annex to the resolution": the resolution is over
         if self.zone == "paragraphs" and _DOC_ID.match(line):
             return False  # "P9_TC1-COD(2018)0178": the position that follows a legislative resolution
         if self.zone == "paragraphs" and self._dated_footer(line):
@@ -242,6 +244,18 @@ class _Walker:
             return True
         lead = _LEAD.match(line)
         return bool(self.profile.citation_re.match(line, lead.end() if lead else 0))
+
+    def _annex(self, line: str, after_blank: bool) -> bool:
+        """An annex heading standing apart after a paragraph that ended its sentence.
+
+        In visual-line text a paragraph's next line may begin "Annex I to Regulation …",
+        so there it must follow a blank line.
+        """
+        if self.current is None or not self.profile.is_annex(line):
+            return False
+        if self.wrapped and not after_blank:
+            return False
+        return _ends_sentence(self.text, self.current.spans)
 
     def _dated_footer(self, line: str) -> bool:
         """A web page's "<a few words>: <date>" line ("Last updated: …") after the text."""

@@ -407,3 +407,28 @@ def test_legislative_resolution_ends_where_the_position_begins():
     assert _ids(document) == ["cit_1", "para_1", "para_2"]
     assert document.units[-1].text.endswith("to the Council and the Commission.")
     assert any("not read" in w for w in structure_warnings(document))
+
+
+@pytest.mark.parametrize(
+    ("opening", "heading"),
+    [
+        ("The European Parliament,\n\n–  having regard to the invented treaty,\n\n", "Annex to the resolution"),
+        ("Das Europäische Parlament,\n\n–  gestützt auf den erfundenen Vertrag,\n\n", "Anlage"),
+    ],
+)
+def test_an_annex_in_mixed_case_ends_the_resolution(opening, heading):
+    text = (
+        "P9_TA(2021)0600\n\n"
+        + ("European Parliament resolution of 7 October 2021 on an invented subject (2021/2950(INI))\n\n"
+           if opening.startswith("The") else
+           "Entschließung des Europäischen Parlaments vom 7. Oktober 2021 zu einem erfundenen Thema "
+           "(2021/2950(INI))\n\n")
+        + opening
+        + "1.  Invented request to the Commission;\n\n"
+        + "2.  Instructs its President to forward this resolution to the Commission.\n\n"
+        + f"{heading}\n\nDetailed recommendations on the invented subject\n\n"
+        + "The invented recommendations read as follows\n"
+    )
+    document = _parse(text)
+    assert _ids(document) == ["cit_1", "para_1", "para_2"]
+    assert document.units[-1].text.endswith("to the Commission.")

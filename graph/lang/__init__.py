@@ -96,6 +96,7 @@ class LanguageProfile:
     on" in English, "1. condamnă" in Romanian). ``header``: the "TEXTS ADOPTED" banner.
     ``parliament``: the line that opens the body ("The European Parliament,").
     ``navigation`` / ``page_footer``: words of the EP web page that are not part of the text.
+    ``annex``: the word heading an annex printed after the resolution ("Annex", "Anhang").
     """
 
     code: str
@@ -108,6 +109,7 @@ class LanguageProfile:
     header: tuple[str, ...] = ()
     parliament: tuple[str, ...] = ()
     navigation: tuple[str, ...] = ()
+    annex: tuple[str, ...] = ()
     page_footer: tuple[str, ...] = ()
     date_pattern: str = _DEFAULT_DATE
     title_regex: tuple[str, ...] = ()
@@ -146,6 +148,19 @@ class LanguageProfile:
         """True for the line that opens the body: "The European Parliament,"."""
         folded = " ".join(line.split()).casefold().rstrip(",: ")  # "Europos Parlamentas ,"
         return any(folded == p.casefold().rstrip(",: ") for p in self.parliament)
+
+    def is_annex(self, line: str) -> bool:
+        """True for an annex heading: "ANNEX", "Annex II", "Annex to the resolution"."""
+        if not self.annex:
+            return False
+        pattern = self._compiled(
+            "annex", rf"^\s*(?:{_alternation(self.annex)})(?!\w)(?:\s+(?:[IVX]{{1,4}}|\d{{1,2}}))?"
+        )
+        match = pattern.match(line)
+        if match is None:
+            return False
+        rest = line[match.end() :].strip()
+        return len(rest.split()) <= 6 and not rest.endswith((".", ";", ","))
 
     @cached_property
     def date_re(self) -> re.Pattern[str]:
@@ -237,6 +252,7 @@ def _read(path: Path) -> LanguageProfile:
         header=_tuple(data, "header"),
         parliament=_tuple(data, "parliament"),
         navigation=_tuple(data, "navigation"),
+        annex=_tuple(data, "annex"),
         page_footer=_tuple(data, "page_footer"),
         date_pattern=str(data.get("date_pattern", _DEFAULT_DATE)),
         title_regex=title_regex,
