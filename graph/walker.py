@@ -39,6 +39,8 @@ _CODES = "BG|CS|DA|DE|EL|EN|ES|ET|FI|FR|GA|HR|HU|IT|LT|LV|MT|NL|PL|PT|RO|SK|SL|S
 _MOTTO = re.compile(rf"^\s*({_CODES})(?:\s+[^\W\d][^.;:,]{{4,50}}?\s+\1)?\s*$")
 # a text's own id on a line of its own: "P9_TA(2021)0056", "P9_TC1-COD(2018)0178"
 _DOC_ID = re.compile(r"^\s*P\d{1,2}_T[AC]\d?(?:-PROV)?(?:-[A-Z]{3})?\(\d{4}\)\d{4}")
+# an item of a list inside a unit: "– more transparency", "(a) to ensure", "b) to provide"
+_LIST_ITEM = re.compile(rf"^(?:{_DASH}|\(?[a-z]{{1,3}}\)|\(\d{{1,2}}\))")
 _SENTENCE_END = re.compile(r"[.;:!?][\"”»’)\]]*\s*$")
 _TRAILING_MARKERS = re.compile(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,3}\)|\[\d{1,3}\])\s*$")
 _UNIT_END = re.compile(r"[.;,!?:][\"”»’)\]]*$")
@@ -211,7 +213,7 @@ class _Walker:
             or self._citation(line, start, end)
         ):
             return True
-        if self._heading(line, following):
+        if self._heading(line, following, after_blank):
             return True
         self._continuation(line, start, end, after_blank)
         return True
@@ -278,16 +280,29 @@ class _Walker:
         title = self.profile.title_re.search(line)
         return title is not None and title.start() <= (numbered.end() if numbered else 0) + 1
 
-    def _heading(self, line: str, following: str | None) -> bool:
+    def _heading(self, line: str, following: str | None, after_blank: bool = False) -> bool:
         """A section heading between units ("General remarks"): not part of any unit.
 
-        It ends no sentence, follows a unit that does, and a new unit comes next.
+        It ends no sentence, follows a unit that does, and a new unit comes next — or,
+        with one line per block, another such heading ("Part I" / "General remarks" /
+        "1. …"). An item of a list ("– more transparency") after a colon is no heading.
         """
-        if self.current is None or following is None or len(line) > 200:
+        if self.current is None or following is None or not self._heading_like(line):
             return False
-        if _HEADING_END.search(line.rstrip()) or not _ends_unit(self.text, self.current.spans):
+        last = _last_chunk(self.text, self.current.spans)
+        if not _ends_unit(self.text, self.current.spans) or last.endswith(":"):
             return False
-        return self._starts_unit(following)
+        if self._starts_unit(following):
+            return True
+        stands_apart = after_blank or not self.wrapped
+        return stands_apart and self._heading_like(following) and not following.lstrip()[:1].islower()
+
+    @staticmethod
+    def _heading_like(line: str) -> bool:
+        stripped = line.strip()
+        if not stripped or len(stripped) > 200 or _HEADING_END.search(stripped):
+            return False
+        return not _LIST_ITEM.match(stripped)
 
     def _footnote_line(self, line: str, start: int, end: int, after_blank: bool = True) -> bool:
         match = _SUP_FOOTNOTE.match(line)

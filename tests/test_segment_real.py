@@ -432,3 +432,40 @@ def test_an_annex_in_mixed_case_ends_the_resolution(opening, heading):
     document = _parse(text)
     assert _ids(document) == ["cit_1", "para_1", "para_2"]
     assert document.units[-1].text.endswith("to the Commission.")
+
+
+def _with_stacked_headings(separator: str) -> str:
+    lines = [
+        "P9_TA(2021)0001",
+        "European Parliament resolution of 7 October 2021 on an invented subject (2021/2950(INI))",
+        "The European Parliament,",
+        *(f"–  having regard to the invented treaty number {i}," for i in range(6)),
+        *(f"{chr(65 + i)}.  whereas the invented subject {i} is serious;" for i in range(8)),
+        "Part I",
+        "General remarks",
+        "1.  Calls for invented measures;",
+        "Part II",
+        "Specific remarks",
+        "On the invented region",
+        "2.  Calls for:",
+        "–  more transparency;",
+        "–  better coordination;",
+        *(f"{i}.  Notes the invented fact {i};" for i in range(3, 12)),
+    ]
+    return separator.join(lines) + "\n"
+
+
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+def test_stacked_section_headings_belong_to_no_unit_and_list_items_stay(separator):
+    document = _parse(_with_stacked_headings(separator))
+    texts = {u.id: u.text for u in document.units}
+    assert texts["rec_H"] == "whereas the invented subject 7 is serious;"
+    assert texts["para_1"] == "Calls for invented measures;"
+    assert texts["para_2"] == "Calls for: – more transparency; – better coordination;"
+    assert [u.id for u in document.units if u.parent == "para_2"] == [
+        "para_2__subpara_1",
+        "para_2__subpara_2",
+        "para_2__subpara_3",
+    ]
+    assert len([u for u in document.units if u.kind == "paragraph"]) == 11
+    assert not any("Part" in u.text or "remarks" in u.text for u in document.units)
