@@ -151,7 +151,7 @@ def mutated(draw: st.DrawFn, text: str) -> str:
                     + lines[b + n :]
                 )
         elif kind == "footnote":
-            notes = [k for k, line in enumerate(lines) if line[:1] in "¹²³⁴⁵(" ]
+            notes = [k for k, line in enumerate(lines) if line[:1] and line[:1] in "¹²³⁴⁵("]
             if notes:
                 k = draw(st.sampled_from(notes))
                 lines.insert(draw(st.integers(0, len(lines))), lines[k])
