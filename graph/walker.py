@@ -22,8 +22,8 @@ _LEAD = re.compile(rf"^\s*{_DASH}?")
 # A recital's letter: Latin A…Z, AA…, or another script's (Greek "Α.", "ΣΤ.", Cyrillic "Б.").
 _RECITAL = re.compile(rf"^\s*{_DASH}?([^\W\d_]{{1,3}})\s?\.\s+(?=\S)")
 _BARE_LABEL = re.compile(
-    rf"^\s*(?:{_DASH}|[A-Z]{{1,2}}\s?\.|[^\W\d_a-z]{{1,3}}\.|\d{{1,3}}\s?\.|\(\d{{1,3}}\)|\[\d{{1,3}}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*$"
-)
+    rf"^\s*(?:{_DASH}|[A-Z]{{1,2}}\s?\.|[^\W\d_a-z]{{1,3}}\.|\d{{1,3}}\s?\.|\(\d{{1,3}}\)|\[\d{{1,3}}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{{1,3}})\s*$"
+)  # a bare number: a footnote's lost superscript above its text, or a page number (dropped)
 _PARAGRAPH = re.compile(r"^\s*(\d{1,3})\s?\.\s*(?=\S)")
 # a footnote's text opens with a word, a number or a quotation; ", 15 March" after a
 # marker is the running text that a page break separated from its marker
@@ -159,7 +159,15 @@ class _Walker:
         """True when ``line`` opens a unit or a footnote block."""
         if _SUP_FOOTNOTE.match(line) or _PAREN_FOOTNOTE.match(line):
             return True
+        plain = _PLAIN_FOOTNOTE.match(line)
+        if plain is not None and self._plain_pending(int(plain.group(1))):
+            return True
         return self._starts_unit(line)
+
+    def _plain_pending(self, number: int) -> bool:
+        """A plain marker of that number printed on this page and not yet claimed."""
+        pending = sum(1 for m in self.page_markers if m.plain and m.number == number)
+        return pending > self.group_numbers.count(number)
 
     def line(
         self, start: int, end: int, after_blank: bool, following: str | None, prefix: str = ""
@@ -333,8 +341,7 @@ class _Walker:
         if match is None:
             return False
         number = int(match.group(1))
-        pending = sum(1 for m in self.page_markers if m.plain and m.number == number)
-        if pending <= self.group_numbers.count(number):
+        if not self._plain_pending(number):
             return False  # no marker of that number left on this page
         if self.profile.date_re.match(line, len(line) - len(line.lstrip())):
             return False  # "2 March 2021 on …": a sentence a page break cut before its date

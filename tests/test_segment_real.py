@@ -469,3 +469,28 @@ def test_stacked_section_headings_belong_to_no_unit_and_list_items_stay(separato
     ]
     assert len([u for u in document.units if u.kind == "paragraph"]) == 11
     assert not any("Part" in u.text or "remarks" in u.text for u in document.units)
+
+
+def test_footnote_number_and_page_number_on_lines_of_their_own():
+    text = (
+        "TEXTS ADOPTED\n\nP9_TA(2021)0082\n\nInvented defenders\n\n"
+        "European Parliament resolution of 11 March 2021 on invented defenders (2021/2577(RSP))\n\n"
+        "The European Parliament,\n\n"
+        "- having regard to its resolutions on Freedonia1,\n"
+        "- having regard to the invented guidelines of June 2008 and the statement of\n\n"
+        "1\nOJ C 171, 6.5.2021, p. 2.\n\n2\n\n"
+        "2 March 2021 on the sentencing of invented activists,\n"
+        "A. whereas the invented court sentenced four activists;\n1. Condemns the sentences;\n"
+    )
+    document = _parse(text)
+    assert [(u.id, u.text) for u in document.units] == [
+        ("cit_1", "having regard to its resolutions on Freedonia,"),
+        (
+            "cit_2",
+            "having regard to the invented guidelines of June 2008 and the statement of "
+            "2 March 2021 on the sentencing of invented activists,",
+        ),
+        ("rec_A", "whereas the invented court sentenced four activists;"),
+        ("para_1", "Condemns the sentences;"),
+    ]
+    assert [(f.unit, f.text) for f in document.footnotes] == [("cit_1", "OJ C 171, 6.5.2021, p. 2.")]
