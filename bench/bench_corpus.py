@@ -104,12 +104,48 @@ def make_corpus(folder: Path, size: int, persons: list[str]) -> None:
         (folder / f"TA-{i:04d}.txt").write_text(variant(text, i, persons), encoding="utf-8")
 
 
+def write_growth(total: int, chunk: int = 100) -> list[float]:
+    """Milliseconds per document to write graphs into one on-disk store, chunk by chunk
+    as it grows: the part of a build whose cost could depend on the store's size (the
+    analysis of a document does not). Graphs are the sample's variants under new ids."""
+    import pyoxigraph as ox
+
+    from graph.pipeline import analyse_path
+    from graph.rdf import build_quads
+    from graph.store import open_store
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    persons = person_surfaces(SAMPLE)
+    bases: list[tuple[str, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(1, 11):
+            path = Path(tmp) / f"v{i}.txt"
+            path.write_text(variant(text, 9000 + i, persons), encoding="utf-8")
+            quads = build_quads(analyse_path(path))
+            nt = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES)
+            bases.append((f"-{9000 + i:04d}", (nt or b"").decode("utf-8")))
+        per_chunk: list[float] = []
+        with open_store(Path(tmp) / "store") as store:
+            for start in range(0, total, chunk):
+                began = time.perf_counter()
+                for n in range(start, min(start + chunk, total)):
+                    marker, nt = bases[n % len(bases)]
+                    doc = nt.replace(marker, f"-{n:04d}")
+                    graph = re.search(r"<(\S+/eli/dl/doc/TA-\S+?/[a-z]{2})>", doc)
+                    assert graph is not None
+                    store.replace_graph_ntriples(graph.group(1), doc)
+                per_chunk.append(1000 * (time.perf_counter() - began) / chunk)
+    return per_chunk
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 200, 400])
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--no-validate", action="store_true")
     parser.add_argument("--keep", metavar="DIR", help="keep the corpora and stores here")
+    parser.add_argument("--growth", type=int, default=1000, metavar="N",
+                        help="also time store writes 100 documents at a time up to N (0: skip)")
     args = parser.parse_args()
 
     persons = person_surfaces(SAMPLE)
@@ -142,6 +178,11 @@ def main() -> None:
             if failed not in ("0", "?"):
                 skipped = [ln for ln in done.stderr.splitlines() if "skipped" in ln][:3]
                 print("   e.g. " + "\n   e.g. ".join(skipped))
+    if args.growth:
+        per_chunk = write_growth(args.growth)
+        print(f"store writes, ms per document for each 100 more documents up to {args.growth}: "
+              + " ".join(f"{ms:.0f}" for ms in per_chunk)
+              + f" (last/first = {per_chunk[-1] / per_chunk[0]:.2f})")
     if len(per_doc) > 1:
         spread = max(per_doc) / min(per_doc)
         print(f"seconds per document across sizes: max/min = {spread:.2f} "
