@@ -31,6 +31,8 @@ EXPECTED = [
     "heldout-ro",
     "invented-en",
     "invented-ro",
+    "unseen-en",
+    "unseen-ro",
 ]
 
 

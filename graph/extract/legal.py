@@ -85,6 +85,14 @@ def _object_end(tokens: list[Token], k: int, cues: Cues) -> int:
                 break
             j += 1
         return end
+    # A verb after the subject ends it: "draft law on X would ...", "... ar obliga"
+    verbs = tuple(fold(v).rstrip("*") for v in cues.section("legal").get("object_verbs", []))
+    stems = tuple(
+        v
+        for v, raw in zip(verbs, cues.section("legal").get("object_verbs", []), strict=True)
+        if raw.endswith("*")
+    )
+    exact = frozenset(v for v in verbs if v not in stems)
     j = k
     last = k
     n = len(tokens)
@@ -92,6 +100,8 @@ def _object_end(tokens: list[Token], k: int, cues: Cues) -> int:
         t = tokens[j].text
         f = fold(t)
         if t in _PUNCT or f in cues.name_stops or f in cues.months or _NUM.match(t):
+            break
+        if j > k and (f in exact or (stems and f.startswith(stems))):
             break
         if f in stops or f in cues.list_and:
             # title case keeps going: "Law on Freedom of Conscience and Religious Associations"

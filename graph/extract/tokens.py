@@ -22,6 +22,7 @@ __all__ = ["Token", "tokenize", "fold", "stem", "key_of", "is_cap", "is_acronym"
 # ("RFE/RL's" → "RFE/RL", "'s").
 _TOKEN = re.compile(
     r"(?<!\w)(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’](?=\w)"
+    r"|\d+(?:\.\d+)+(?!\w)"  # one number "206.3.2", "330.1": an article's number
     r"|\w+(?:[-/]\w+|['’](?!s\b)\w+)*"
     r"|['’]s\b"
     r"|[^\w\s]",
