@@ -146,6 +146,10 @@ def segment(source: Source, language: str | None = None) -> Document:
     body_lines = lines[body:]
     filled = [(s, e) for s, e in body_lines if text[s:e].strip()]
     walker.wrapped = _wrapped(text, filled)
+    # "Thursday 11 February 2021" above the title, and again at the head of every page
+    walker.repeated = {
+        " ".join(h.split()) for h in header if profile.date_re.search(h) and len(h) <= 80
+    }
     following_of = {
         filled[i][0]: text[filled[i + 1][0] : filled[i + 1][1]] for i in range(len(filled) - 1)
     }

@@ -41,6 +41,13 @@ _MOTTO = re.compile(rf"^\s*({_CODES})(?:\s+[^\W\d][^.;:,]{{4,50}}?\s+\1)?\s*$")
 _DOC_ID = re.compile(r"^\s*P\d{1,2}_T[AC]\d?(?:-PROV)?(?:-[A-Z]{3})?\(\d{4}\)\d{4}")
 # an item of a list inside a unit: "– more transparency", "(a) to ensure", "b) to provide"
 _LIST_ITEM = re.compile(rf"^(?:{_DASH}|\(?[a-z]{{1,3}}\)|\(\d{{1,2}}\))")
+# the Official Journal's running head: "C 465/84 EN Official Journal … 17.11.2021", or
+# "17.11.2021 EN Official Journal … C 465/85" (Hungarian dates read "2021.11.17.")
+_OJ_PAGE = r"(?:C|L|CE|CA)\s?\d{1,3}\s?[A-Z]?/\d{1,4}"
+_OJ_DATE = r"(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{4}\.\d{1,2}\.\d{1,2}\.)"
+_OJ_HEAD = re.compile(
+    rf"^(?:{_OJ_PAGE}\s+(?:{_CODES})\s.+\s{_OJ_DATE}|{_OJ_DATE}\s+(?:{_CODES})\s.+\s{_OJ_PAGE})$"
+)
 _SENTENCE_END = re.compile(r"[.;:!?][\"”»’)\]]*\s*$")
 _TRAILING_MARKERS = re.compile(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,3}\)|\[\d{1,3}\])\s*$")
 _UNIT_END = re.compile(r"[.;,!?:][\"”»’)\]]*$")
@@ -124,6 +131,7 @@ class _Walker:
         self.next_paragraph = 1
         self.zone = "citations"
         self.wrapped = False  # lines are a PDF's visual lines, not whole blocks
+        self.repeated: set[str] = set()  # dated title-block lines a PDF repeats on each page
         self.footers = [p.footer_re for p in all_profiles() if p.footer_re is not None]
         words = sorted(
             {w.strip() for p in all_profiles() for w in p.navigation}, key=len, reverse=True
@@ -183,7 +191,7 @@ class _Walker:
         start -= len(prefix)
         if any(footer.match(line) for footer in self.footers):
             return False
-        if _PAGE_NUMBER.match(line) or _MOTTO.match(line):
+        if _PAGE_NUMBER.match(line) or _MOTTO.match(line) or self._running_head(line):
             return True
         if self._footnote_line(line, start, end, after_blank):
             return True
@@ -254,6 +262,15 @@ class _Walker:
             return True
         lead = _LEAD.match(line)
         return bool(self.profile.citation_re.match(line, lead.end() if lead else 0))
+
+    def _running_head(self, line: str) -> bool:
+        """The Official Journal's running head, repeated on every page of its PDF:
+        "C 465/84 EN Official Journal of the European Union 17.11.2021" (or the other
+        way round), and the sitting's day "Thursday 11 February 2021"."""
+        stripped = " ".join(line.split())
+        if len(stripped) > 120:
+            return False
+        return bool(_OJ_HEAD.match(stripped)) or stripped in self.repeated
 
     def _annex(self, line: str, after_blank: bool) -> bool:
         """An annex heading standing apart after a paragraph that ended its sentence.

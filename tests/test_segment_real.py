@@ -494,3 +494,44 @@ def test_footnote_number_and_page_number_on_lines_of_their_own():
         ("para_1", "Condemns the sentences;"),
     ]
     assert [(f.unit, f.text) for f in document.footnotes] == [("cit_1", "OJ C 171, 6.5.2021, p. 2.")]
+
+
+OJ_PDF = """21.1.2021 EN Official Journal of the European Union C 23/83
+Thursday 11 February 2021
+P9_TA(2021)0056
+Invented situation in Freedonia
+European Parliament resolution of 11 February 2021 on the invented situation in Freedonia (2021/2544(RSP))
+(2021/C 465/07)
+The European Parliament,
+— having regard to its previous resolutions on Freedonia (1),
+— having regard to the Commission notice C 123/4 of 12.3.2020 on the
+invented procedure,
+A. whereas the invented authorities of Freedonia have detained at least forty peaceful
+C 23/84 EN Official Journal of the European Union 21.1.2021
+Thursday 11 February 2021
+protesters since the invented elections held
+on 14 March 2020.
+1. Condemns the detentions;
+(1) OJ C 23, 21.1.2021, p. 83.
+"""
+
+
+def test_official_journal_pdf_running_heads_are_dropped():
+    document = _parse(OJ_PDF)
+    assert document.meta.title == "Invented situation in Freedonia"
+    assert [(u.id, u.text) for u in document.units] == [
+        ("cit_1", "having regard to its previous resolutions on Freedonia,"),
+        (
+            "cit_2",
+            "having regard to the Commission notice C 123/4 of 12.3.2020 on the invented procedure,",
+        ),
+        (
+            "rec_A",
+            "whereas the invented authorities of Freedonia have detained at least forty peaceful "
+            "protesters since the invented elections held on 14 March 2020.",
+        ),
+        ("para_1", "Condemns the detentions;"),
+    ]
+    assert [(f.unit, f.oj_reference) for f in document.footnotes] == [
+        ("cit_1", "OJ C 23, 21.1.2021, p. 83")
+    ]
