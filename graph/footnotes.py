@@ -31,7 +31,9 @@ _SPACED = re.compile(r"\s\((\d{1,3})\)(?=[\s,.;:]|$)")
 _TO_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 # text extracted from a PDF often loses the superscript: "Kazakhstan1,", "(2019/2956(RSP))1;"
 _PLAIN = re.compile(r"(?<=[^\W\d_]|[)”\"’»])(\d{1,2})(?=[\s,.;:)]|$)")
-_AFTER_YEAR = re.compile(r"(?<![\d/.])(?:19|20)\d\d(\d{1,2})(?=[\s,.;:)]|$)")  # "of 12 March 20202,"
+_AFTER_YEAR = re.compile(
+    r"(?<![\d/.])(?:19|20)\d\d(\d{1,2})(?=[\s,.;:)]|$)"
+)  # "of 12 March 20202,"
 _ACRONYM = re.compile(r"(?:^|[^\w])[A-Z]{1,4}$")
 
 
@@ -83,7 +85,9 @@ def find_markers(text: str, start: int, end: int) -> list[Marker]:
             Marker(int(match.group(1)), match.start(), match.end(), False, doubtful, plain=True)
         )
     for match in _AFTER_YEAR.finditer(text, start, end):
-        found.append(Marker(int(match.group(1)), match.start(1), match.end(1), False, True, plain=True))
+        found.append(
+            Marker(int(match.group(1)), match.start(1), match.end(1), False, True, plain=True)
+        )
     for match in _SPACED.finditer(text, start, end):
         found.append(Marker(int(match.group(1)), match.start(), match.end(), True, False, True))
     found.sort(key=lambda m: m.start)

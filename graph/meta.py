@@ -24,7 +24,8 @@ LOCAL_ID = re.compile(r"P(\d{1,2})_TA(?:-PROV)?\((\d{4})\)(\d{4})")
 #: "2021/2544(RSP)"; also "2023/0038M(NLE)" (a procedure split off another), "2004/2184 (INI)"
 #: with a space, and the Greek capitals a translation sometimes typed for Latin ones ("(ΙΝΙ)").
 PROCEDURE = re.compile(r"(?<!\d)(\d{4}/\d{4}[A-Z]?\s?\([A-ZΑ-Ω]{3}\))")
-# the title's last bracket closes on the procedure: "(2021/2577(RSP))", "(COM(2004)0657 - … - 2004/2184 (INI))"
+# the title's last bracket closes on the procedure: "(2021/2577(RSP))",
+# "(COM(2004)0657 - … - 2004/2184 (INI))"
 _PROCEDURE_AT_END = re.compile(r"\d{4}/\d{4}[A-Z]?\s?\([A-ZΑ-Ω]{3}\)\s*\)\s*$")
 _LATIN = str.maketrans("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX")
 _NUMBERED = re.compile(r"^\s*\d{1,2}\.\s+")
@@ -75,12 +76,12 @@ def _title_line(lines: Sequence[str], profile: LanguageProfile) -> tuple[int, in
 
 
 def _is_id_line(line: str) -> bool:
-    """"P9_TA(2021)0056", maybe glued to a report number ("…0056RC-B9-0171/2021")."""
+    """ "P9_TA(2021)0056", maybe glued to a report number ("…0056RC-B9-0171/2021")."""
     return bool(LOCAL_ID.search(line)) and len(LOCAL_ID.sub("", line).strip()) < 20
 
 
 def _is_place_date(line: str, profile: LanguageProfile) -> bool:
-    """"Thursday, 11 February 2021 - Brussels", "2017. április 5., Szerda - Strasbourg"."""
+    """ "Thursday, 11 February 2021 - Brussels", "2017. április 5., Szerda - Strasbourg"."""
     return bool(profile.date_re.search(line)) and bool(re.search(r"\s[-–]\s*\w", line))
 
 

@@ -218,7 +218,9 @@ class _Walker:
         if self.zone == "paragraphs" and self._annex(line, after_blank):
             return False  # "Annex", "Annex to the resolution": the resolution is over
         if self.zone == "paragraphs" and _DOC_ID.match(line):
-            return False  # "P9_TC1-COD(2018)0178": the position that follows a legislative resolution
+            return (
+                False  # "P9_TC1-COD(2018)0178": the position that follows a legislative resolution
+            )
         if self.zone == "paragraphs" and self._dated_footer(line):
             return False  # "Last updated: 12 February 2021" in a language without its words
         if self.zone == "paragraphs" and self._second_title(line, following):
@@ -320,7 +322,9 @@ class _Walker:
         if self._starts_unit(following):
             return True
         stands_apart = after_blank or not self.wrapped
-        return stands_apart and self._heading_like(following) and not following.lstrip()[:1].islower()
+        return (
+            stands_apart and self._heading_like(following) and not following.lstrip()[:1].islower()
+        )
 
     @staticmethod
     def _heading_like(line: str) -> bool:
@@ -348,7 +352,7 @@ class _Walker:
         return self._plain_footnote_line(line, start, end, after_blank)
 
     def _plain_footnote_line(self, line: str, start: int, end: int, after_blank: bool) -> bool:
-        """"1 OJ C 23, …" under a page whose text printed "word1": a footnote block.
+        """ "1 OJ C 23, …" under a page whose text printed "word1": a footnote block.
 
         A line may begin with a number in running text ("15 March 2021 the …"), so
         the number must be pending as a plain marker on this page, and the line must

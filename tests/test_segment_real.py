@@ -40,7 +40,7 @@ Decision
  Decision
  Resolution
 
-1. European Parliament decision of 10 May 2023 on discharge in respect of the budget of the Agency for Invented Affairs for the financial year 2021 (2022/2111(DEC))
+1. European Parliament decision of 10 May 2023 on discharge to an invented agency (2022/2111(DEC))
 
 The European Parliament,
 
@@ -52,7 +52,7 @@ The European Parliament,
 
 2.  Instructs its President to forward this decision to the Council and the Commission.
 
-2. European Parliament decision of 10 May 2023 on the closure of the accounts of the Agency for Invented Affairs for the financial year 2021 (2022/2111(DEC))
+2. European Parliament decision of 10 May 2023 on the closure of its accounts (2022/2111(DEC))
 
 The European Parliament,
 
@@ -69,7 +69,9 @@ def test_discharge_page_short_title_is_not_a_tab_and_the_second_decision_is_not_
     document = _parse(DISCHARGE_PAGE)
     meta = document.meta
     assert meta.title == "Discharge 2021: Agency for Invented Affairs"  # not "Resolution"
-    assert meta.long_title is not None and meta.long_title.startswith("European Parliament decision")
+    assert meta.long_title is not None and meta.long_title.startswith(
+        "European Parliament decision"
+    )
     assert meta.local_id == "P9_TA(2023)0190" and meta.procedure == "2022/2111(DEC)"
     assert _ids(document) == ["cit_1", "cit_2", "para_1", "para_2"]
     assert document.units[-1].text.endswith("to the Council and the Commission.")
@@ -102,7 +104,9 @@ A. Considerando que a situação das pessoas inventadas se agravou;
 
 def test_pdf_short_title_wrapped_after_the_local_id():
     meta = _parse(PDF_WRAPPED_SHORT_TITLE).meta
-    assert meta.title == "Situação das pessoas inventadas na região imaginária e as suas consequências"
+    assert (
+        meta.title == "Situação das pessoas inventadas na região imaginária e as suas consequências"
+    )
     assert meta.local_id == "P9_TA(2021)0400"
     assert meta.date is not None and meta.date.isoformat() == "2021-09-09"
     assert meta.long_title is not None and meta.long_title.endswith("(2021/2800(RSP))")
@@ -113,7 +117,8 @@ def test_pdf_short_title_wrapped_after_the_local_id():
     [
         (
             "European Parliament non-legislative resolution of 22 November 2023 on the draft "
-            "Council decision on an invented agreement (06600/2023 – C9-0247/2023 – 2023/0038M(NLE))",
+            "Council decision on an invented agreement "
+            "(06600/2023 – C9-0247/2023 – 2023/0038M(NLE))",
             "2023/0038M(NLE)",
         ),
         (
@@ -122,7 +127,8 @@ def test_pdf_short_title_wrapped_after_the_local_id():
             "2004/2184(INI)",
         ),
         (
-            "European Parliament resolution of 2 March 2017 on an invented programme (2015/2329(ΙΝΙ))",
+            "European Parliament resolution of 2 March 2017 on an invented programme "
+            "(2015/2329(ΙΝΙ))",
             "2015/2329(INI)",
         ),
     ],
@@ -143,7 +149,8 @@ def test_hungarian_non_legislative_title():
         "2023. november 22., Szerda - Strasbourg\nKitalált megállapodás\nP9_TA(2023)0418\n\n"
         "Az Európai Parlament 2023. november 22-i nem jogalkotási állásfoglalása egy kitalált "
         "megállapodásról (2023/0038M(NLE))\n\nAz Európai Parlament,\n\n"
-        "–  tekintettel a tanácsi határozat tervezetére,\n\n1.  egyetért a megállapodás megkötésével;\n"
+        "–  tekintettel a tanácsi határozat tervezetére,\n\n"
+        "1.  egyetért a megállapodás megkötésével;\n"
     )
     meta = _parse(text).meta
     assert meta.long_title is not None and meta.long_title.startswith("Az Európai Parlament 2023.")
@@ -187,7 +194,8 @@ def test_official_journal_citations_without_dashes_and_gelet_op():
 def test_table_cells_copied_with_their_bars():
     text = (
         "P9_TA(2020)0211\nInvented measures\n"
-        "European Parliament resolution of 15 September 2020 on invented measures (2019/2195(INI))\n"
+        "European Parliament resolution of 15 September 2020 on invented measures "
+        "(2019/2195(INI))\n"
         "The European Parliament,\n— |\nhaving regard to the invented treaty, |\n— |\n"
         "having regard to its resolution of 15 January 2020 on the invented deal (1), |\n"
         "A. |\nwhereas the measures are invented; |\n1. |\nCalls for invented measures; |\n"
@@ -242,7 +250,9 @@ def test_plain_digit_footnotes_in_pdf_text():
     )
     assert texts["cit_2"] == "having regard to the statement of the UN on invented defenders,"
     # the page break cut the citation: its end comes back, the footnote blocks do not
-    assert texts["cit_3"].endswith("statement of 2 March 2021 on the sentencing of invented activists,")
+    assert texts["cit_3"].endswith(
+        "statement of 2 March 2021 on the sentencing of invented activists,"
+    )
     # "CO2" is a formula: footnote 4 is claimed by "Union4", and "15 March" is running text
     assert texts["rec_A"] == "whereas CO2 emissions are not the subject here, unlike the Union;"
     assert texts["rec_B"] == "whereas on 15 March 2021 the invented court sentenced four activists;"
@@ -330,7 +340,8 @@ def test_pdftotext_page_furniture_headings_and_lost_superscripts():
 def test_parliament_line_with_a_space_before_the_comma():
     text = (
         "P6_TA(2007)0624\nIšgalvota šalis\n\n2007 m. gruodžio 13 d. Europos Parlamento rezoliucija "
-        "dėl išgalvotos šalies\nEuropos Parlamentas ,\n\n–   atsižvelgdamas į išgalvotą susitarimą,\n\n"
+        "dėl išgalvotos šalies\nEuropos Parlamentas ,\n\n"
+        "–   atsižvelgdamas į išgalvotą susitarimą,\n\n"
         "1.   ragina išgalvotą šalį laikytis susitarimo;\n"
     )
     document = _parse(text)
@@ -376,7 +387,8 @@ Wednesday, 17 June 2020 - Brussels
 Invented framework ***I
 P9_TA(2020)0130A9-0107/2020
 
-European Parliament legislative resolution of 17 June 2020 on the proposal for a regulation on an invented framework (COM(2018)0353 – C8-0207/2018 – 2018/0178(COD))
+European Parliament legislative resolution of 17 June 2020 on an invented framework
+(COM(2018)0353 – C8-0207/2018 – 2018/0178(COD))
 
 (Ordinary legislative procedure: first reading)
 
@@ -390,7 +402,7 @@ The European Parliament,
 
 P9_TC1-COD(2018)0178
 
-Position of the European Parliament adopted at first reading on 17 June 2020 with a view to the adoption of an invented regulation
+Position of the European Parliament adopted at first reading on 17 June 2020
 
 Having regard to the Treaty on the Functioning of the European Union,
 
@@ -412,17 +424,24 @@ def test_legislative_resolution_ends_where_the_position_begins():
 @pytest.mark.parametrize(
     ("opening", "heading"),
     [
-        ("The European Parliament,\n\n–  having regard to the invented treaty,\n\n", "Annex to the resolution"),
+        (
+            "The European Parliament,\n\n–  having regard to the invented treaty,\n\n",
+            "Annex to the resolution",
+        ),
         ("Das Europäische Parlament,\n\n–  gestützt auf den erfundenen Vertrag,\n\n", "Anlage"),
     ],
 )
 def test_an_annex_in_mixed_case_ends_the_resolution(opening, heading):
     text = (
         "P9_TA(2021)0600\n\n"
-        + ("European Parliament resolution of 7 October 2021 on an invented subject (2021/2950(INI))\n\n"
-           if opening.startswith("The") else
-           "Entschließung des Europäischen Parlaments vom 7. Oktober 2021 zu einem erfundenen Thema "
-           "(2021/2950(INI))\n\n")
+        + (
+            "European Parliament resolution of 7 October 2021 on an invented subject "
+            "(2021/2950(INI))\n\n"
+            if opening.startswith("The")
+            else "Entschließung des Europäischen Parlaments vom 7. Oktober 2021 zu einem "
+            "erfundenen Thema "
+            "(2021/2950(INI))\n\n"
+        )
         + opening
         + "1.  Invented request to the Commission;\n\n"
         + "2.  Instructs its President to forward this resolution to the Commission.\n\n"
@@ -493,14 +512,16 @@ def test_footnote_number_and_page_number_on_lines_of_their_own():
         ("rec_A", "whereas the invented court sentenced four activists;"),
         ("para_1", "Condemns the sentences;"),
     ]
-    assert [(f.unit, f.text) for f in document.footnotes] == [("cit_1", "OJ C 171, 6.5.2021, p. 2.")]
+    assert [(f.unit, f.text) for f in document.footnotes] == [
+        ("cit_1", "OJ C 171, 6.5.2021, p. 2.")
+    ]
 
 
 OJ_PDF = """21.1.2021 EN Official Journal of the European Union C 23/83
 Thursday 11 February 2021
 P9_TA(2021)0056
 Invented situation in Freedonia
-European Parliament resolution of 11 February 2021 on the invented situation in Freedonia (2021/2544(RSP))
+European Parliament resolution of 11 February 2021 on the situation in Freedonia (2021/2544(RSP))
 (2021/C 465/07)
 The European Parliament,
 — having regard to its previous resolutions on Freedonia (1),
@@ -523,7 +544,8 @@ def test_official_journal_pdf_running_heads_are_dropped():
         ("cit_1", "having regard to its previous resolutions on Freedonia,"),
         (
             "cit_2",
-            "having regard to the Commission notice C 123/4 of 12.3.2020 on the invented procedure,",
+            "having regard to the Commission notice C 123/4 of 12.3.2020 on the invented "
+            "procedure,",
         ),
         (
             "rec_A",
