@@ -43,6 +43,8 @@ class Entry:
     names: tuple[str, ...]
     acronyms: tuple[str, ...]
     demonyms: tuple[str, ...] = ()
+    #: a mandate ("UN Special Rapporteur"): its name runs on over its subject
+    mandate: bool = False
 
 
 def label_for(entry: Entry, language: str) -> str:
@@ -72,6 +74,7 @@ def entries() -> tuple[Entry, ...]:
                     labels=tuple(sorted(labels.items())),
                     names=names,
                     acronyms=tuple(item.get("acronyms", [])),
+                    mandate=bool(item.get("mandate", False)),
                 )
             )
         for item in data.get("places", []):

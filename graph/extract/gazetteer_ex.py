@@ -7,8 +7,11 @@ from collections.abc import Iterator
 
 from ..model import EntityType, Mention
 from .cues import Cues, fold_aligned
-from .gazetteer import match
-from .tokens import fold, tokenize
+from .gazetteer import country_of, match
+from .tokens import Token, fold, is_cap, tokenize
+
+_CLOSE = {";", ":", "(", ")", ".", "[", "]", "–", "—"}
+_MAX_SUBJECT = 30
 
 __all__ = ["extract"]
 
@@ -24,12 +27,78 @@ def _prefix_start(text: str, start: int, cues: Cues) -> int:
     return start
 
 
+def _mandate_end(tokens: list[Token], j: int, text: str, cues: Cues) -> int:
+    """End (exclusive token) of a mandate's subject after its title: "UN Special
+    Rapporteur on the situation of human rights defenders", "Raportorul special al ONU
+    pentru promovarea … terorismului". The subject is lower-case prose (a country may
+    close it: "… in Iran"); it ends at a clause mark, a date, a verb-like stop word, a
+    second coordinated body ("and the UN …") or a comma not followed by a short
+    "x or y" enumeration ("extrajudicial, summary or arbitrary executions")."""
+    folded = fold_aligned(text)
+    topic = cues.patterns("bodies", "mandate_topics")
+    if topic is None or j >= len(tokens):
+        return j
+    m = topic.match(folded, tokens[j].start)
+    if m is None:
+        return j
+    n = len(tokens)
+    k = j
+    while k < n and tokens[k].start < m.end():
+        k += 1
+    determiners = cues.words("legal", "determiners")
+    keep = cues.patterns("bodies", "mandate_keep")
+    last = j
+    while k < n and k - j < _MAX_SUBJECT:
+        t = tokens[k].text
+        f = fold(t)
+        if t in _CLOSE or t[0].isdigit() or f in cues.months:
+            break
+        if (
+            f in cues.name_stops
+            and f not in cues.list_and
+            and not (keep and keep.match(folded, tokens[k - 1].start))
+        ):
+            break  # … but "the right to freedom of expression" goes on
+        if t == ",":
+            ahead = [fold(x.text) for x in tokens[k + 1 : k + 5]]
+            links = determiners | cues.list_and | cues.name_stops | cues.name_connectors
+            enum = [
+                a
+                for a in range(1, len(ahead) - 1)
+                if ahead[a] in cues.list_and and ahead[a + 1] not in links
+            ]
+            if not enum or not ahead or ahead[0] in links:
+                break
+            k += 1
+            continue
+        if f in cues.list_and and k + 1 < n:
+            nxt = tokens[k + 1].text
+            if is_cap(nxt) or fold(nxt) in determiners or not nxt[0].isalpha():
+                break
+        if is_cap(t) and country_of(t) is None:
+            break
+        if t[0].isalpha():
+            last = k + 1
+        k += 1
+    # a subject does not end on a link word ("… of", "… and")
+    while last > j and (
+        fold(tokens[last - 1].text) in cues.name_connectors | cues.list_and
+        or tokens[last - 1].start < m.end()
+    ):
+        last -= 1
+    return last
+
+
 def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     tokens = tokenize(text)
     for i, j, entry in match(tokens):
+        attrs: tuple[tuple[str, str], ...] = (("gaz", entry.id),)
+        if entry.mandate and (k := _mandate_end(tokens, j, text, cues)) > j:
+            # one mandate per subject: not the gazetteer's generic entity
+            j, attrs = k, (("mandate", entry.id),)
         start, end = tokens[i].start, tokens[j - 1].end
         if entry.type is EntityType.PLACE:
             start = _prefix_start(text, start, cues)
             if text[start].islower():
                 start = tokens[i].start
-        yield Mention(unit_id, start, end, text[start:end], entry.type, "gaz", (("gaz", entry.id),))
+        yield Mention(unit_id, start, end, text[start:end], entry.type, "gaz", attrs)

@@ -35,11 +35,14 @@ def _after_cue(
     """Names after a lower-case cue ending before token ``k``."""
     n = len(tokens)
     mods, blocked = 0, False
+    persons = cues.patterns("org_persons", "heads")
     while k < n and mods < _MAX_MODIFIERS:
         t = tokens[k].text
         f = fold(t)
         if not t[0].isalpha() or t[0].isupper() or f in cues.name_stops:
             break
+        if persons is not None and persons.match(folded, tokens[k].start):
+            return  # "trade union activist X", "party leaders X": X is a person
         if cues.list_intros is not None and cues.list_intros.match(folded, tokens[k].start):
             break
         if f in cues.place_prepositions:
@@ -104,8 +107,8 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
             i = token_at(tokens, m.start())
             if i >= len(tokens) or tokens[i].start != m.start():
                 continue
-            if cap_only and not is_cap(tokens[i].text):
-                continue
+            if cap_only and not (is_cap(tokens[i].text) or (is_acronym(tokens[i].text) and i > 0)):
+                continue  # a name word, capitalised or an acronym ("Meydan TV")
             if (
                 nouns_capitalised
                 and not cap_only
@@ -116,10 +119,10 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
             k = token_at(tokens, m.end())
             # a capitalised name containing its cue: "Partidul Democrat", "Democratic Party"
             if (
-                is_cap(tokens[i].text)
+                (is_cap(tokens[i].text) or cap_only)
                 and not nouns_capitalised
-                and not is_acronym(tokens[i].text.split("-")[0].rstrip("s"))
-            ):
+                and (cap_only or not is_acronym(tokens[i].text.split("-")[0].rstrip("s")))
+            ):  # a name word may be an acronym itself: "Meydan TV"
                 first = i
                 while (
                     first > 0
