@@ -225,6 +225,8 @@ class _Walker:
             return False  # "Last updated: 12 February 2021" in a language without its words
         if self.zone == "paragraphs" and self._second_title(line, following):
             return False  # "2. European Parliament decision of …" / "The European Parliament,"
+        if self.units and self.profile.is_parliament(line):
+            return True  # "European Parliament" heading a PDF page
         if (
             self._recital(line, start, end)
             or self._paragraph(line, start, end)
@@ -300,7 +302,10 @@ class _Walker:
         """The title block of a second text on the page (a discharge's decision, then its
         resolution): a title formula followed by "The European Parliament,", or that line."""
         if self.profile.is_parliament(line):
-            return True
+            # "The European Parliament," opening a body — not a PDF's page head "European
+            # Parliament" without its comma
+            stripped = line.strip()
+            return stripped.endswith((",", ":")) or len(stripped.split()) >= 3
         if following is None or not self.profile.is_parliament(following):
             return False
         numbered = _PARAGRAPH.match(line)

@@ -557,3 +557,19 @@ def test_official_journal_pdf_running_heads_are_dropped():
     assert [(f.unit, f.oj_reference) for f in document.footnotes] == [
         ("cit_1", "OJ C 23, 21.1.2021, p. 83")
     ]
+
+
+def test_a_pdf_page_head_naming_the_parliament_is_not_a_second_text():
+    text = (
+        "Parlamentul European\n2019-2024\nTEXTE ADOPTATE\nP9_TA(2021)0056\nTitlu inventat\n"
+        "Rezoluția Parlamentului European din 11 februarie 2021 referitoare la ceva inventat "
+        "(2021/2544(RSP))\nParlamentul European,\n– având în vedere tratatul inventat,\n"
+        "A. întrucât ceva este inventat;\n1. solicită ceva inventat;\nParlamentul European\n"
+        "2. încredințează Președintelui sarcina de a transmite prezenta rezoluție.\n"
+    )
+    document = _parse(text)
+    assert document.meta.title == "Titlu inventat"
+    assert [(u.id, u.text) for u in document.units][2:] == [
+        ("para_1", "solicită ceva inventat;"),
+        ("para_2", "încredințează Președintelui sarcina de a transmite prezenta rezoluție."),
+    ]
