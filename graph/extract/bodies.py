@@ -34,6 +34,21 @@ def _country(tok: Token, after_head: bool = True) -> Entry | None:
     return entry
 
 
+def _prefixed(tokens: list[Token], k: int, folded: str, cues: Cues) -> tuple[Entry, int] | None:
+    """A country named with its prefix from token ``k`` ("Republicii Kârgâzstan",
+    "Republic of X"): its entry and end token, or None."""
+    prefixes = cues.patterns("bodies", "place_prefixes")
+    if prefixes is None or not is_cap(tokens[k].text):
+        return None
+    m = prefixes.match(folded, tokens[k].start)
+    if m is None:
+        return None
+    j = token_at(tokens, m.end())
+    if j < len(tokens) and (entry := _country(tokens[j], after_head=False)) is not None:
+        return entry, j + 1
+    return None
+
+
 def _coordinated(
     unit_id: str,
     text: str,
@@ -90,6 +105,8 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
             entry: Entry | None = None
             if k < n and (entry := _country(tokens[k])) is not None:
                 span = (i, k + 1)
+            elif k < n and (pref := _prefixed(tokens, k, folded, cues)) is not None:
+                entry, span = pref[0], (i, pref[1])  # "Parlamentului Republicii X"
             elif k + 1 < n and fold(tokens[k].text) in links:
                 j = k + 1
                 if fold(tokens[j].text) in determiners and j + 1 < n:

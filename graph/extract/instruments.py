@@ -20,7 +20,7 @@ from .tokens import Token, fold, is_acronym, is_cap, tokenize
 
 __all__ = ["extract", "continuation"]
 
-_PUNCT = {",", ";", ".", ":", "(", ")", "„", "”", "“", '"', "«", "»", "[", "]"}
+_PUNCT = {",", ";", ".", ":", "(", ")", "„", "”", "“", '"', "«", "»", "[", "]", "‘", "’", "'"}
 _DAY = re.compile(r"\d{1,2}$")
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 

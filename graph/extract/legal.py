@@ -23,7 +23,7 @@ from .tokens import Token, fold, is_acronym, is_cap, tokenize
 __all__ = ["extract", "law_span_end"]
 
 _NUM = re.compile(r"\d+[a-z]?(?:[-–.]\d+)*$")
-_PUNCT = {",", ";", ".", ":", "(", ")", "„", "”", "“", '"', "«", "»", "[", "]"}
+_PUNCT = {",", ";", ".", ":", "(", ")", "„", "”", "“", '"', "«", "»", "[", "]", "‘", "’", "'"}
 
 
 def _match_words(cues: Cues, section: str, key: str, folded: str, pos: int) -> int | None:

@@ -17,7 +17,7 @@ from functools import cache
 from ..model import EntityType, Mention
 from .cues import Cues, compile_patterns, fold_aligned, load_cues
 from .instruments import continuation
-from .names import Item, cap_run_end, parse_list, token_at
+from .names import OPEN_QUOTES, Item, cap_run_end, parse_list, scan_item, token_at
 from .tokens import Token, fold, is_acronym, is_cap, tokenize
 
 __all__ = ["extract"]
@@ -78,7 +78,10 @@ def _after_cue(
                 is_cap(tokens[item.first].text) or is_acronym(tokens[item.first].text)
             ):
                 break
-            yield _mention(unit_id, text, item, type_, "cue:after")
+            quoted = (
+                _quoted_after(tokens, item.last, text, cues) if item.last > item.first else None
+            )
+            yield _mention(unit_id, text, quoted or item, type_, "cue:after")
 
 
 @cache
@@ -127,7 +130,10 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
                 while (
                     first > 0
                     and (
-                        is_cap(tokens[first - 1].text)
+                        (
+                            is_cap(tokens[first - 1].text)
+                            and not _inflected_acronym(tokens[first - 1].text)
+                        )
                         or (
                             fold(tokens[first - 1].text) in cues.name_connectors
                             and fold(tokens[first - 1].text) not in cues.list_and
@@ -141,7 +147,13 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
                 end = max(cap_run_end(tokens, i, text, cues), k)
                 if end - first < 2 and first == i:
                     end = max(continuation(tokens, k, cues, limit=6), k)
+                if cap_only and _in_place(tokens, i):
+                    continue  # "Russian Federation" is a country, not a union
                 if end - first >= 2 and (end > k or first < i):
+                    quoted = _quoted_after(tokens, end, text, cues)
+                    if quoted is not None:  # "Human Rights Centre ‘Viasna’": the name
+                        yield _mention(unit_id, text, quoted, type_, "cue:head")
+                        continue
                     s, e = tokens[first].start, tokens[end - 1].end
                     yield Mention(unit_id, s, e, text[s:e], type_, "cue:head")
                     continue
@@ -168,6 +180,35 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
                 continue
             yield from _after_cue(unit_id, text, tokens, k, type_, cues, folded)
             yield from _acronym_named(unit_id, text, tokens, i, type_)
+
+
+def _inflected_acronym(word: str) -> bool:
+    """ "ONG-ul", "NGO's": an acronym with a case ending is a cue noun, not a name word."""
+    head, _, rest = word.partition("-")
+    return bool(rest) and is_acronym(head) and rest.islower()
+
+
+def _in_place(tokens: list[Token], i: int) -> bool:
+    """Token ``i`` is part of a country's name ("Russian Federation")."""
+    from .gazetteer import match
+
+    lo = max(0, i - 4)
+    return any(
+        entry.type is EntityType.PLACE and lo + a <= i < lo + b
+        for a, b, entry in match(tokens[lo : i + 4])
+    )
+
+
+def _quoted_after(tokens: list[Token], k: int, text: str, cues: Cues) -> Item | None:
+    """A quoted name right after a descriptive name ("Centrul … „Kylym”")."""
+    if k >= len(tokens) or tokens[k].text not in OPEN_QUOTES or tokens[k].text == "*":
+        return None
+    if text[tokens[k - 1].end : tokens[k].start] != " ":
+        return None
+    item, _ = scan_item(tokens, k, text, cues, list_mode=False)
+    if item is None or item.first <= k or text[item.start - 1] not in OPEN_QUOTES:
+        return None
+    return item
 
 
 def _acronym_named(
