@@ -62,6 +62,93 @@ CASES = [
         "de son règlement intérieur",
         ("article 132, paragraphe 4", "LegalProvision"),
     ),
+    # a dotted article number is one number (was "Article 206")
+    (
+        "en",
+        "they were charged under Article 206.3.2 of the Criminal Code",
+        ("Article 206.3.2", "LegalProvision"),
+    ),
+    (
+        "ro",
+        "acuzată în temeiul articolului 330.1 din Codul penal",
+        ("articolului 330.1", "LegalProvision"),
+    ),
+    # a verb ends a lower-case law subject (was "… organisations would")
+    (
+        "en",
+        "whereas the draft law on non-governmental organisations would prohibit foreign funding",
+        ("draft law on non-governmental organisations", "Law"),
+    ),
+    (
+        "en",
+        "whereas the draft law on counteracting extremism restricts the freedom of assembly",
+        ("draft law on counteracting extremism", "Law"),
+    ),
+    (
+        "ro",
+        "întrucât proiectul de lege privind organizațiile necomerciale ar obliga ONG-urile",
+        ("proiectul de lege privind organizațiile necomerciale", "Law"),
+    ),
+    # a closing quote is not part of a law's name
+    (
+        "en",
+        "whereas the 2023 ‘law on political parties’ bans them",
+        ("law on political parties", "Law"),
+    ),
+    # a person noun after an organisation cue names a person (was TradeUnion / Movement)
+    ("en", "whereas the trade union activist Kamal Dorin was detained", ("Kamal Dorin", "Person")),
+    ("en", "including party leaders Ivan Petrakou and Olga Minskaya", ("Ivan Petrakou", "Person")),
+    # a mandate is named with its subject, up to the next coordinated body
+    (
+        "en",
+        "by the UN Special Rapporteur on the situation of human rights defenders and the "
+        "UN Special Rapporteur on torture and other cruel, inhuman or degrading treatment or "
+        "punishment, urging the authorities",
+        (
+            "UN Special Rapporteur on torture and other cruel, inhuman or degrading treatment "
+            "or punishment",
+            "InternationalOrganisation",
+        ),
+    ),
+    (
+        "en",
+        "by the UN Special Rapporteur on the situation of human rights defenders and the UN",
+        (
+            "UN Special Rapporteur on the situation of human rights defenders",
+            "InternationalOrganisation",
+        ),
+    ),
+    (
+        "en",
+        "the UN Special Rapporteur on the right to freedom of opinion and expression of 4 May 2023",
+        (
+            "UN Special Rapporteur on the right to freedom of opinion and expression",
+            "InternationalOrganisation",
+        ),
+    ),
+    # a media outlet after "outlet"; an acronym as a name word
+    ("en", "the director of the independent outlet Tarn Voice", ("Tarn Voice", "MediaOutlet")),
+    ("en", "they blocked the websites of Kovra TV and others", ("Kovra TV", "MediaOutlet")),
+    # a quoted name after a descriptive organisation name is the name
+    ("en", "the head of the Human Rights Centre ‘Vesna’, and", ("Vesna", "NGO")),
+    ("ro", "întrucât ONG-ul Centrul pentru Drepturile Omului „Kylym” a criticat", ("Kylym", "NGO")),
+    # "Federation" inside a country's name is not a union; "State Duma" is a state body
+    (
+        "en",
+        "whereas the State Duma of the Russian Federation passed the law",
+        ("State Duma of the Russian Federation", "StateBody"),
+    ),
+    # a body of a country named with its prefix, and the coordinated head before it
+    (
+        "ro",
+        "transmite rezoluția Președintelui și Parlamentului Republicii Kârgâzstan.",
+        ("Parlamentului Republicii Kârgâzstan", "StateBody"),
+    ),
+    (
+        "ro",
+        "transmite rezoluția Președintelui și Parlamentului Republicii Kârgâzstan.",
+        ("Președintelui", "StateBody"),
+    ),
 ]
 
 
@@ -76,7 +163,7 @@ def test_regression(language: str, text: str, expected: tuple[str, str | None]) 
 
 
 def test_collected_every_case() -> None:
-    assert len(CASES) == 9
+    assert len(CASES) == 27
 
 
 def test_role_does_not_jump_over_a_conjunction() -> None:
