@@ -210,6 +210,9 @@ def _results(
         except BrokenProcessPool as exc:  # a worker died (killed, out of memory)
             for path in paths[done:]:
                 yield path, _Failure(f"internal error: a worker process died ({exc})", 2)
+        except BaseException:  # interrupted, or the caller stopped: drop what is queued
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
 
 def build_many(

@@ -137,3 +137,24 @@ def test_a_folder_without_resolutions_is_an_input_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", str(empty), "--store", str(tmp_path / "st")])
     assert result.exit_code == 2
     assert "no resolution files" in result.output
+
+
+class Stop(Exception):
+    """Stands for an interruption (Ctrl-C) in the middle of a batch."""
+
+
+def test_an_interrupted_batch_keeps_whole_documents_only(corpus: Path, tmp_path: Path) -> None:
+    def stop_after_first_good(outcome: object) -> None:
+        if getattr(outcome, "ok", False):
+            raise Stop
+
+    with open_store(tmp_path / "store") as store:
+        with pytest.raises(Stop):
+            build_many([corpus], store, BuildOptions(validate=False), jobs=2,
+                       on_done=stop_after_first_good)
+        assert store.graphs() == [EXPR.format(1)]
+        written = store.count(EXPR.format(1))
+    # The same document built on its own gives the same graph: it was written whole.
+    with open_store(tmp_path / "again") as again:
+        build_many([corpus / "d-good.txt"], again, BuildOptions(validate=False))
+        assert again.count(EXPR.format(1)) == written
