@@ -149,6 +149,20 @@ CASES = [
         "transmite rezoluția Președintelui și Parlamentului Republicii Kârgâzstan.",
         ("Președintelui", "StateBody"),
     ),
+    # a lower-case qualifier before "law" (was not found)
+    ("en", "calls for the repeal of the foreign agents law;", ("foreign agents law", "Law")),
+    ("en", "whereas the new law will enter into force", ("new law", None)),
+    # a law named by its quoted title (was read as an EU Regulation)
+    (
+        "en",
+        'the existing law "On Amendments to the Regulation of Non-profit Organisations '
+        'Performing the Functions of a Foreign Agent", commonly known',
+        (
+            "On Amendments to the Regulation of Non-profit Organisations Performing the "
+            "Functions of a Foreign Agent",
+            "Law",
+        ),
+    ),
 ]
 
 
@@ -163,7 +177,7 @@ def test_regression(language: str, text: str, expected: tuple[str, str | None]) 
 
 
 def test_collected_every_case() -> None:
-    assert len(CASES) == 27
+    assert len(CASES) == 30
 
 
 def test_role_does_not_jump_over_a_conjunction() -> None:

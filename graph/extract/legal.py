@@ -157,6 +157,10 @@ def law_span_end(tokens: list[Token], i: int, folded: str, cues: Cues) -> tuple[
     ):
         first -= 1
         qualified = True
+    if not qualified and kind == "law" and first == i:
+        left = _left_qualifier(tokens, i, folded, cues)
+        if left is not None:
+            first, qualified = left, True  # "the foreign agents law"
     k = token_at(tokens, head_end)
     if k < n and fold(tokens[k].text) in cues.words("legal", "number_marks"):
         if k + 1 < n and tokens[k + 1].text == ".":
@@ -220,6 +224,57 @@ def law_span_end(tokens: list[Token], i: int, folded: str, cues: Cues) -> tuple[
     return first, k
 
 
+def _left_qualifier(tokens: list[Token], i: int, folded: str, cues: Cues) -> int | None:
+    """First token of a lower-case qualifier written before a law head ("the foreign
+    agents law", "the ‘foreign agents’ law"), from the cue data, or None."""
+    pattern = _left_pattern(cues.language)
+    if pattern is None:
+        return None
+    lo = max(0, tokens[i].start - 80)
+    m = pattern.search(folded, lo, tokens[i].start)
+    if m is None or m.end() != tokens[i].start:
+        return None
+    if m.start() > 0 and folded[m.start() - 1].isalnum():
+        return None
+    return token_at(tokens, m.start())
+
+
+@cache
+def _left_pattern(language: str) -> re.Pattern[str] | None:
+    from .cues import load_cues
+
+    phrases = load_cues(language).section("legal").get("law_left_qualifiers", [])
+    if not phrases:
+        return None
+    body = "|".join(
+        r"[\w'’-]*".join(re.escape(fold(p)) for p in w.rstrip("*").split("*"))
+        + (r"[\w'’-]*" if w.endswith("*") else "")
+        for w in phrases
+    )
+    return re.compile(r"(?:" + body + r")['’”\"]?\s$")
+
+
+def _quoted_title(tokens: list[Token], i: int, cues: Cues) -> tuple[int, int] | None:
+    """A law head followed by its quoted title (law "On Amendments to …"): the title's
+    token range, or None."""
+    from .names import OPEN_QUOTES
+
+    n = len(tokens)
+    if fold(tokens[i].text) not in cues.words("legal", "law_heads") or i + 2 >= n:
+        return None
+    close = OPEN_QUOTES.get(tokens[i + 1].text)
+    if close is None or close == "*" or not is_cap(tokens[i + 2].text):
+        return None
+    j = i + 2
+    while j < n and j - i < 40 and tokens[j].text not in {close, "”", "’", '"', "»"}:
+        if tokens[j].text in {";", "(", ")"}:
+            return None
+        j += 1
+    if j >= n or j - i >= 40 or j < i + 4:
+        return None
+    return i + 2, j
+
+
 @cache
 def _head_prefixes(language: str) -> tuple[str, ...]:
     from .cues import load_cues
@@ -240,6 +295,12 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     prefixes = _head_prefixes(cues.language)
     for i in range(n):
         if not fold(tokens[i].text).startswith(prefixes):
+            continue
+        title = _quoted_title(tokens, i, cues)
+        if title is not None and tokens[title[0]].start > taken_until:
+            s, e = tokens[title[0]].start, tokens[title[1] - 1].end
+            taken_until = e
+            yield Mention(unit_id, s, e, text[s:e], EntityType.LAW, "pat:law")
             continue
         span = law_span_end(tokens, i, folded, cues)
         if span is not None and tokens[span[0]].start > taken_until:
