@@ -28,16 +28,24 @@ def command(store_dir: str, output: str, fmt: str | None) -> None:
     \b
     Exit codes: 0 written; 2 no store there, unreadable store, bad option or output.
     """
+    from pathlib import Path
+
+    from ..errors import OutputError
     from ..export import format_for, serialize, write
     from ..store import open_store
 
+    # Settle the format and the output folder before reading a possibly large store.
+    name = (format_for(None, fmt) if fmt else "trig") if output == "-" else format_for(output, fmt)
+    folder = Path(output).parent
+    if output != "-" and not folder.is_dir():
+        raise OutputError(f"{output}: cannot write: folder {folder} does not exist")
     with open_store(store_dir, read_only=True) as store:
         quads = list(store.quads())
     if output == "-":
         stream = click.get_binary_stream("stdout")
-        stream.write(serialize(quads, format_for(None, fmt) if fmt else "trig"))
+        stream.write(serialize(quads, name))
         stream.flush()
         return
-    name = write(quads, output, fmt)
+    write(quads, output, name)
     click.echo(f"exported {len(quads)} quads in {len({q.graph_name for q in quads})} "
                f"graph(s) to {output} ({name})", err=True)
