@@ -191,6 +191,14 @@ def check_eu_instruments(store: ox.Store) -> None:
     ]
 
 
+def check_international_instruments(store: ox.Store) -> None:
+    rows = run(store, "international-instruments")
+    assert values(rows, "name", "mentions", "units") == [
+        ("Pactul internațional privind drepturile civile și politice", "1", "Citation 2")
+    ]
+    assert run(store, "international-instruments", document=DOC2) == []
+
+
 def check_recitals_and_paragraphs(store: ox.Store) -> None:
     rows = run(store, "recitals-and-paragraphs")
     assert values(rows, "document", "name", "recitals", "paragraphs") == [
