@@ -273,7 +273,8 @@ def check_ngo_events(store: ox.Store) -> None:
             "Recital",
             "A",
             "",
-            "întrucât ONG-ul Vocea Liberă a fost amendat și i s-a ordonat să își suspende activitatea",
+            "întrucât ONG-ul Vocea Liberă a fost amendat și i s-a ordonat să își suspende "
+            "activitatea",
         ),
         (
             "Vocea Liberă",
