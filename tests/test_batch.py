@@ -158,3 +158,39 @@ def test_an_interrupted_batch_keeps_whole_documents_only(corpus: Path, tmp_path:
     with open_store(tmp_path / "again") as again:
         build_many([corpus / "d-good.txt"], again, BuildOptions(validate=False))
         assert again.count(EXPR.format(1)) == written
+
+
+def test_the_progress_bar_is_drawn_on_a_terminal_only(corpus: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    primary, secondary = os.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "graph.cli", "build", str(corpus), "--store",
+             str(tmp_path / "tty"), "--no-validate"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=secondary, timeout=120,
+        )
+        os.close(secondary)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(primary, 65536)
+            except OSError:  # the terminal is closed once everything is read
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(primary)
+    on_tty = b"".join(chunks).decode("utf-8", "replace")
+    assert done.returncode == 2
+    assert "building" in on_tty and "6/6" in on_tty, on_tty
+    assert "3 built, 3 failed" in on_tty
+    piped = subprocess.run(
+        [sys.executable, "-m", "graph.cli", "build", str(corpus), "--store",
+         str(tmp_path / "pipe"), "--no-validate"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert "building" not in piped.stderr and "3 built, 3 failed" in piped.stderr
