@@ -47,8 +47,18 @@ def continuation(tokens: list[Token], k: int, cues: Cues, limit: int = 12) -> in
             last = j
             continue
         if t[:1].isdigit() and "/" in t and j == last:
-            j = last = j + 1  # "2023/592"
-            continue
+            # "2023/592": a numbered act's name ends with its number, or with its
+            # author ("Decizia (PESC) 2023/2190 a Consiliului"), never with a topic
+            j = last = j + 1
+            authors = cues.patterns("instruments", "number_authors")
+            m = (
+                authors.match(fold_aligned(" ".join(x.text for x in tokens[j : j + 8])))
+                if authors
+                else None
+            )
+            if m is not None:
+                last = token_at(tokens, tokens[j].start + _aligned_offset(tokens, j, m.end()))
+            break
         if f in cues.words("legal", "number_marks") and j + 1 < n:
             m = j + 1 + (tokens[j + 1].text == ".")
             if m < n and tokens[m].text[:1].isdigit():
@@ -73,6 +83,17 @@ def continuation(tokens: list[Token], k: int, cues: Cues, limit: int = 12) -> in
             last = j + 1
         j += 1
     return last
+
+
+def _aligned_offset(tokens: list[Token], j: int, joined_end: int) -> int:
+    """Offset in the unit text (from token ``j``) of position ``joined_end`` in the
+    space-joined texts of tokens ``j``… (so the token after it can be found)."""
+    pos = 0
+    for t in tokens[j:]:
+        if pos + len(t.text) >= joined_end:
+            return t.end - tokens[j].start
+        pos += len(t.text) + 1
+    return tokens[-1].end - tokens[j].start
 
 
 def _date_end(tokens: list[Token], k: int, cues: Cues) -> int | None:
