@@ -225,6 +225,9 @@ def build_many(
     """Build every input into ``store`` (a :class:`graph.store.GraphStore`), ``jobs`` at a time.
 
     Returns the report; the caller decides the exit code from ``report.failed``.
+    With ``jobs > 1`` the workers start from a fork server, which imports the calling
+    script's main module again: a script that calls this needs the usual
+    ``if __name__ == "__main__":`` guard (the ``epkg`` command has it).
     """
     if jobs < 1:
         raise ConfigError(f"--jobs must be at least 1 (got {jobs})")
@@ -238,7 +241,9 @@ def build_many(
             outcome = Outcome(str(path), error=result.reason, exit_code=result.exit_code)
         else:
             try:
-                triples = store.replace_graph_ntriples(result.graph, result.ntriples)
+                triples = store.replace_graph_ntriples(
+                    result.graph, result.ntriples, lenient=True  # pyoxigraph wrote it
+                )
             except EpkgError as exc:
                 outcome = Outcome(str(path), error=_one_line(exc), exit_code=exc.exit_code)
             else:

@@ -101,26 +101,36 @@ class GraphStore:
         graph = graph_iri if isinstance(graph_iri, ox.NamedNode) else ox.NamedNode(graph_iri)
         return self.replace_graph_ntriples(graph, ntriples_of(quads, graph))
 
-    def replace_graph_ntriples(self, graph_iri: str | ox.NamedNode, ntriples: bytes | str) -> int:
-        """Like :meth:`replace_graph`, from N-Triples text (what parallel workers send back)."""
+    def replace_graph_ntriples(
+        self, graph_iri: str | ox.NamedNode, ntriples: bytes | str, *, lenient: bool = False
+    ) -> int:
+        """Like :meth:`replace_graph`, from N-Triples text (what parallel workers send back).
+
+        ``lenient`` skips checking IRIs and language tags: only for text that
+        pyoxigraph's own serialiser wrote (the batch builder's workers), where it saves
+        a tenth of the write.
+        """
         graph = graph_iri if isinstance(graph_iri, ox.NamedNode) else ox.NamedNode(graph_iri)
         if self.read_only:
             raise StoreError(f"{self.path}: the store is open read-only")
+        data = ntriples.encode("utf-8") if isinstance(ntriples, str) else ntriples
+        nt = ox.RdfFormat.N_TRIPLES
         try:
             if not self.store.contains_named_graph(graph):
                 # A new document: one load, itself a transaction (and ~40% cheaper).
-                data = ntriples.encode("utf-8") if isinstance(ntriples, str) else ntriples
-                self.store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+                self.store.load(data, format=nt, to_graph=graph, lenient=lenient)
             else:
                 # A rebuilt document: drop and insert in ONE update, so one transaction.
-                # The graph name and every term come from pyoxigraph's own serialiser,
-                # so nothing user-supplied is pasted into the update unescaped.
-                body = ntriples.decode("utf-8") if isinstance(ntriples, bytes) else ntriples
+                # The text is parsed and written again by pyoxigraph first, so whatever
+                # it held, only escaped terms reach the update.
+                triples = list(ox.parse(data, format=nt, lenient=lenient))
+                body = (ox.serialize(triples, format=nt) or b"").decode("utf-8")
                 self.store.update(
                     f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
                 )
         except (OSError, SyntaxError, ValueError, RuntimeError) as exc:
-            raise StoreError(f"{self.path}: could not write graph {graph.value}: {exc}") from exc
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise StoreError(f"{self.path}: could not write graph {graph.value}: {first}") from exc
         return self.count(graph)
 
     def remove_graph(self, graph_iri: str | ox.NamedNode) -> None:

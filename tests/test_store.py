@@ -79,6 +79,18 @@ def test_a_failed_write_leaves_the_store_as_it_was(tmp_path: Path) -> None:
         assert set(store.store.quads_for_pattern(None, None, None)) == before
 
 
+def test_n_triples_text_cannot_smuggle_an_update(filled: Path) -> None:
+    hostile = (
+        "<urn:a> <urn:b> <urn:c> . } } ; CLEAR ALL ; "
+        "INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> ."
+    )
+    with open_store(filled) as store:
+        before = store.counts()
+        with pytest.raises(StoreError, match="could not write"):
+            store.replace_graph_ntriples(DOC1, hostile)  # DOC1 exists: the update path
+        assert store.counts() == before
+
+
 def test_the_store_survives_reopening(filled: Path) -> None:
     with open_store(filled) as store:
         assert store.graphs() == [DOC1, DOC2]
