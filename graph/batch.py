@@ -12,6 +12,7 @@ Nothing here prints: the caller passes ``on_done`` to draw a progress bar.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import multiprocessing
 import os
@@ -188,6 +189,13 @@ def _guarded(path: Path, options: BuildOptions) -> Built | _Failure:
         return _failure(exc)
 
 
+def _yield_to_the_writer() -> None:
+    """Run workers at a lower priority: the one process writing into the store is the
+    serial step of a batch, so it should never wait for a core behind a worker."""
+    with contextlib.suppress(AttributeError, OSError):  # no nice() here: run as is
+        os.nice(5)
+
+
 def _results(
     paths: Sequence[Path], options: BuildOptions, jobs: int
 ) -> Iterator[tuple[Path, Built | _Failure]]:
@@ -200,7 +208,9 @@ def _results(
     # Workers start from a clean server process, not a fork of this one: the parent
     # holds the store open, and forking a process that runs RocksDB's threads is unsafe.
     context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_yield_to_the_writer
+    ) as pool:
         results = pool.map(_guarded, paths, [options] * len(paths), chunksize=chunk)
         done = 0
         try:
