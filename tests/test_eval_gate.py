@@ -33,6 +33,8 @@ EXPECTED = [
     "invented-ro",
     "unseen-en",
     "unseen-ro",
+    "unseen2-en",
+    "unseen2-ro",
 ]
 
 

@@ -160,3 +160,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
         else:
             type_ = EntityType.STATE_BODY
         yield Mention(unit_id, s, e, text[s:e], type_, "pat:body")
+        owner = country_of(tokens[end - 1].text)
+        if type_ is EntityType.STATE_BODY and owner is not None and owner.type is EntityType.PLACE:
+            # "Președintelui și Adunării Naționale a Republicii X": the President of X too
+            yield from _coordinated(unit_id, text, tokens, first, head_at, owner, cues)

@@ -8,10 +8,13 @@ from collections.abc import Iterator
 from ..model import EntityType, Mention
 from .cues import Cues, fold_aligned
 from .gazetteer import country_of, match
+from .instruments import enumeration_follows
 from .tokens import Token, fold, is_cap, tokenize
 
 _CLOSE = {";", ":", "(", ")", ".", "[", "]", "–", "—"}
 _MAX_SUBJECT = 30
+#: organisations with national chapters named "<organisation> <country>"
+_CHAPTERED = frozenset({EntityType.NGO, EntityType.TRADE_UNION})
 
 __all__ = ["extract"]
 
@@ -60,14 +63,7 @@ def _mandate_end(tokens: list[Token], j: int, text: str, cues: Cues) -> int:
         ):
             break  # … but "the right to freedom of expression" goes on
         if t == ",":
-            ahead = [fold(x.text) for x in tokens[k + 1 : k + 5]]
-            links = determiners | cues.list_and | cues.name_stops | cues.name_connectors
-            enum = [
-                a
-                for a in range(1, len(ahead) - 1)
-                if ahead[a] in cues.list_and and ahead[a + 1] not in links
-            ]
-            if not enum or not ahead or ahead[0] in links:
+            if not enumeration_follows(tokens, k, cues):
                 break
             k += 1
             continue
@@ -96,6 +92,15 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
         if entry.mandate and (k := _mandate_end(tokens, j, text, cues)) > j:
             # one mandate per subject: not the gazetteer's generic entity
             j, attrs = k, (("mandate", entry.id),)
+        if (
+            entry.type in _CHAPTERED
+            and j < len(tokens)
+            and text[tokens[j - 1].end : tokens[j].start] == " "
+            and is_cap(tokens[j].text)
+            and (place := country_of(tokens[j].text)) is not None
+            and place.type is EntityType.PLACE
+        ):
+            j += 1  # a national chapter: "Transparency International Georgia"
         start, end = tokens[i].start, tokens[j - 1].end
         if entry.type is EntityType.PLACE:
             start = _prefix_start(text, start, cues)

@@ -25,6 +25,23 @@ _DAY = re.compile(r"\d{1,2}$")
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 
 
+def enumeration_follows(tokens: list[Token], k: int, cues: Cues) -> bool:
+    """Does the comma at token ``k`` open a short lower-case enumeration closed by a
+    conjunction ("extrajudicial, summary or arbitrary executions", "cu cruzime,
+    inumane sau degradante"), rather than end a name?"""
+    ahead = [fold(x.text) for x in tokens[k + 1 : k + 5]]
+    raw = [x.text for x in tokens[k + 1 : k + 5]]
+    links = (
+        cues.words("legal", "determiners") | cues.list_and | cues.name_stops | cues.name_connectors
+    )
+    if not ahead or ahead[0] in links or not raw[0][:1].islower():
+        return False
+    return any(
+        ahead[a] in cues.list_and and ahead[a + 1] not in links and raw[a + 1][:1].islower()
+        for a in range(1, len(ahead) - 1)
+    )
+
+
 def continuation(tokens: list[Token], k: int, cues: Cues, limit: int = 12) -> int:
     """End of an instrument's name after its head: to the next delimiter or stop word,
     trimmed back to a content word."""
@@ -64,6 +81,13 @@ def continuation(tokens: list[Token], k: int, cues: Cues, limit: int = 12) -> in
             if m < n and tokens[m].text[:1].isdigit():
                 j = last = m + 1
                 continue
+        if t == "," and j > k and enumeration_follows(tokens, j, cues):
+            # "… cu cruzime, inumane sau degradante": through the word after the conjunction
+            j += 1
+            while j < n and fold(tokens[j].text) not in cues.list_and:
+                j += 1
+            j = last = min(j + 2, n)
+            continue
         if t in _PUNCT or f in cues.name_stops or f in cues.months or _DAY.match(t):
             break
         if f in cues.list_and and j + 1 < n:

@@ -83,6 +83,8 @@ def cap_run_end(tokens: list[Token], i: int, text: str, cues: Cues, limit: int =
             and (
                 cues.is_head(tokens[j + 1].text)
                 or cues.is_head(tokens[j - 1].text)
+                or is_acronym(tokens[j + 1].text)  # "Formula TV and TV Pirveli"
+                or is_acronym(tokens[j - 1].text)
                 or fold(tokens[j + 1].text) in cues.words("legal", "determiners")
             )
         ):

@@ -138,10 +138,13 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
                             fold(tokens[first - 1].text) in cues.name_connectors
                             and fold(tokens[first - 1].text) not in cues.list_and
                         )
+                        or _plural_possessive(tokens, first - 1)
                     )
                     and text[tokens[first - 1].end : tokens[first].start] == " "
                 ):
                     first -= 1
+                    if _plural_possessive(tokens, first):
+                        first -= 1  # "Young Lawyers' Association": over the apostrophe
                 while first < i and not is_cap(tokens[first].text):
                     first += 1
                 end = max(cap_run_end(tokens, i, text, cues), k)
@@ -180,6 +183,17 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
                 continue
             yield from _after_cue(unit_id, text, tokens, k, type_, cues, folded)
             yield from _acronym_named(unit_id, text, tokens, i, type_)
+
+
+def _plural_possessive(tokens: list[Token], j: int) -> bool:
+    """Token ``j`` is the apostrophe of a capitalised plural possessive ("Lawyers'")."""
+    return (
+        j > 0
+        and tokens[j].text in {"'", "’"}
+        and tokens[j - 1].end == tokens[j].start
+        and tokens[j - 1].text.endswith("s")
+        and is_cap(tokens[j - 1].text)
+    )
 
 
 def _inflected_acronym(word: str) -> bool:
