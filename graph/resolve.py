@@ -149,12 +149,13 @@ def resolve(document: Document, mentions: list[Mention]) -> Analysis:
     entity_of: dict[int, tuple[EntityType, str]] = {}
     entities: list[Entity] = []
     gaz = {e.id: e for e in entries()}
+    people = _people_bases(ms, by_type.get(EntityType.PERSON, []), language)
     for type_ in EntityType:
         idx = by_type.get(type_, [])
         if not idx or type_ is EntityType.LEGAL_PROVISION:
             continue
         clusters = (
-            _cluster_people(ms, idx, language)
+            _cluster_people(ms, idx, language, people)
             if type_ is EntityType.PERSON
             else _cluster(ms, idx, language)
         )
@@ -168,14 +169,14 @@ def resolve(document: Document, mentions: list[Mention]) -> Analysis:
             elif gid is not None and gid in gaz:
                 # no curated label in this language: the name as the document writes it
                 forms = [
-                    (_base(m, language), n)
+                    (_base(m, language, people), n)
                     for n, m in enumerate(group)
                     if not is_acronym(m.surface)
                 ]
                 label = _pick_label(forms) if forms else label_for(gaz[gid], language)
                 key = gid
             else:
-                forms = [(_base(m, language), n) for n, m in enumerate(group)]
+                forms = [(_base(m, language, people), n) for n, m in enumerate(group)]
                 full = [(f, n) for f, n in forms if not is_acronym(f)] or forms
                 label = _pick_label(full)
                 key = slug(label)
@@ -216,18 +217,56 @@ def resolve(document: Document, mentions: list[Mention]) -> Analysis:
     )
 
 
-def _base(m: Mention, language: str) -> str:
+def _base(m: Mention, language: str, people: dict[str, str] | None = None) -> str:
     if m.type is EntityType.PERSON:
-        return base_person(m.surface, language)
+        return (people or {}).get(m.surface) or base_person(m.surface, language)
     return base_name(m.surface, language)
 
 
-def _cluster_people(ms: list[Mention], idx: list[int], language: str) -> list[list[int]]:
+def _people_bases(ms: list[Mention], idx: list[int], language: str) -> dict[str, str]:
+    """Base forms of the document's person names, using the document itself: an
+    inflected given name ("Camilei Reyes", "Aigerimei Tokoeva") is read as the
+    nominative the same document writes with the same surname ("Camila Reyes",
+    "Aigerim Tokoeva"); a given name it never writes otherwise stays as it is."""
+    section = load_cues(language).section("inflection")
+    pairs = [(a, b) for a, b in section.get("genitive_given", [])]
+    masculine = {fold(w) for w in section.get("masculine_given", [])}  # "Andrei" ≠ "Andra"
+    bases = {ms[i].surface: base_person(ms[i].surface, language) for i in idx}
+    # (given, surname) → the surfaces whose base form it is
+    written: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for surface, base in bases.items():
+        w = base.split()
+        if len(w) >= 2:
+            written[(fold(w[0]), fold(w[-1]))].add(surface)
+
+    def elsewhere(given: str, surname: str, surface: str) -> bool:
+        return bool(written.get((fold(given), surname), set()) - {surface})
+
+    for surface, base in bases.items():
+        words = surface.split()
+        if len(words) < 2 or not pairs:
+            continue
+        surname = fold(words[-1])
+        if fold(words[0]) in masculine or elsewhere(base.split()[0], surname, surface):
+            continue  # its base is a name the document writes
+        for old, new in pairs:
+            given = words[0]
+            if len(given) > len(old) + 2 and fold(given).endswith(old):
+                candidate = given[: len(given) - len(old)] + new
+                if elsewhere(candidate, surname, surface):
+                    bases[surface] = " ".join([candidate, *base.split()[1:]])
+                    break
+    return bases
+
+
+def _cluster_people(
+    ms: list[Mention], idx: list[int], language: str, people: dict[str, str]
+) -> list[list[int]]:
     clusters: list[list[int]] = []
     names: list[list[str]] = []
     alone: list[int] = []
     for i in idx:
-        name = base_person(ms[i].surface, language)
+        name = people.get(ms[i].surface) or base_person(ms[i].surface, language)
         if " " not in name:
             alone.append(i)  # "Mr X": joined below to the one full name ending in X
             continue

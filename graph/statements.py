@@ -111,6 +111,22 @@ def statements(
 _CALLING = {"CallsOn", "Urges", "Demands", "Insists", "Encourages", None}
 
 
+def _refers_back(folded: str, start: int, release: re.Match[str], cues: Cues) -> bool:
+    """A possessive or object pronoun next to the release word ("their release",
+    "her immediate release", "eliberarea sa imediată", "să îl elibereze")."""
+    pronouns = cues.patterns("relations", "release_back")
+    if pronouns is None:
+        return False
+    lo = max(start, release.start() - 40)
+    hi = min(len(folded), release.end() + 30)
+    window = folded[lo:hi]
+    return any(
+        lo + m.start() < release.start() or lo + m.start() >= release.end()
+        for m in pronouns.finditer(window)
+        if (lo + m.start() == 0 or not folded[lo + m.start() - 1].isalnum())
+    )
+
+
 def _governing_action(folded: str, start: int, end: int, cues: Cues) -> str | None:
     """The last operative verb between ``start`` and ``end`` (the one a cue depends on)."""
     found = cues.actions_in(folded, start, end)
@@ -159,17 +175,22 @@ def relations(
             continue
         folded = fold_aligned(text)
         unit_movements = [r for _, r in found if r[0] is EntityType.MOVEMENT]
+        earlier: list[tuple[Mention, Ref]] = []  # persons of the unit's previous clauses
         for cs, ce in _clauses(text):
             inside = [(m, r) for m, r in found if cs <= m.start and m.end <= ce]
             persons = [(m, r) for m, r in inside if r[0] is EntityType.PERSON]
-            if not persons:
-                continue
             if kind in _OPERATIVE and release is not None:
                 rm = release.search(folded, cs, ce)
                 if rm and _governing_action(folded, cs, rm.start(), cues) in _CALLING:
-                    for m, r in persons:
-                        if m.start > rm.start():
-                            add(None, "callsForReleaseOf", r, uid)
+                    named = [(m, r) for m, r in persons if m.start > rm.start()]
+                    if not named and _refers_back(folded, cs, rm, cues):
+                        # "… X, Y and Z and calls for their release", "solicită eliberarea sa"
+                        named = [(m, r) for m, r in persons if m.start < rm.start()] or earlier
+                    for _m, r in named:
+                        add(None, "callsForReleaseOf", r, uid)
+            earlier = persons or earlier
+            if not persons:
+                continue
             for m, r in persons:
                 for o, orf in inside:
                     if orf[0] not in _ORGS:

@@ -266,3 +266,78 @@ def test_entities_command_json(sample_path: Path) -> None:
     assert text.exit_code == 0 and "Elena Semenova  [HumanRightsDefender]" in text.output
     bad = CliRunner().invoke(main, ["entities", str(sample_path.parent / "missing.txt")])
     assert bad.exit_code == 2
+
+
+def _released(a: Analysis) -> set[tuple[str, str]]:
+    return {(r.unit, r.object[1]) for r in a.relations if r.predicate == "callsForReleaseOf"}
+
+
+def test_unseen_english_relations_and_mandates() -> None:
+    """ "… X, Y and Z and calls for their immediate release", "calls for her release":
+    the pronoun points back at the persons named before it; two mandates of the
+    UN Special Rapporteur are two entities."""
+    a = analyse_path(GOLD / "unseen-en.txt")
+    assert _released(a) == {
+        ("para_1", "farid-gasimzade"),
+        ("para_1", "leyla-mammadli"),
+        ("para_1", "tural-babayev"),
+        ("para_2", "rauf-hajiyeva"),
+        ("para_2", "elnur-gasanli"),
+        ("para_2", "kamran-mehdiyev"),
+    }
+    rapporteurs = [
+        e
+        for e in a.entities
+        if e.type is EntityType.INTERNATIONAL_ORGANISATION and "Special Rapporteur" in e.label
+    ]
+    assert len(rapporteurs) == 2
+    assert entity(a, EntityType.PERSON, "Kamran Mehdiyev").label == "Kamran Mehdiyev"
+    art = entity(a, EntityType.LEGAL_PROVISION, "Article 206.3.2")
+    assert art.part_of == entity(a, EntityType.LAW, "Criminal Code").ref
+    b = analyse_path(GOLD / "unseen2-en.txt")
+    assert ("para_1", "mzia-kvaratskhelia") in _released(b)
+    assert ("para_1", "giorgi-abashidze") in _released(b)
+    statements = {s.unit: (s.action, s.addressees) for s in b.statements}
+    assert statements["para_2"] == (
+        "Urges",
+        (entity(b, EntityType.STATE_BODY, "Georgian authorities").ref,),
+    )
+
+
+def test_unseen_romanian_relations_and_inflection() -> None:
+    """ "solicită eliberarea lor / sa" points back; "Aigerimei Tokoeva" and "Camilei
+    Reyes" are read as the nominative the same document writes."""
+    a = analyse_path(GOLD / "unseen-ro.txt")
+    tokoeva = entity(a, EntityType.PERSON, "Aigerimei Tokoeva")
+    assert tokoeva.label == "Aigerim Tokoeva" and len(tokoeva.mentions) == 3
+    assert entity(a, EntityType.PERSON, "Elmirei Asanbekova").label == "Elmira Asanbekova"
+    assert _released(a) == {
+        ("para_1", tokoeva.key),
+        ("para_1", "nurbek-sadyrov"),
+        ("para_1", "elmira-asanbekova"),
+        ("para_2", "kanat-omurzakov"),
+    }
+    assert entity(a, EntityType.LAW, "Legea privind sindicatele") == entity(
+        a, EntityType.LAW, "Lege privind sindicatele"
+    )
+    b = analyse_path(GOLD / "unseen2-ro.txt")
+    reyes = entity(b, EntityType.PERSON, "Camilei Reyes")
+    assert reyes.label == "Camila Reyes" and "Journalist" in reyes.roles
+    assert ("para_1", "isidro-morales") in _released(b)
+    assert ("para_2", reyes.key) in _released(b)
+    # two people sharing a surname stay two
+    assert entity(b, EntityType.PERSON, "Tomás Herrera") != reyes
+
+
+def test_genitive_given_names_stay_conservative() -> None:
+    """ "Andrei Popescu" is a man, not the genitive of "Andra Popescu"."""
+    from graph.model import Mention
+    from graph.resolve import _people_bases
+
+    def m(surface: str) -> Mention:
+        return Mention("u", 0, len(surface), surface, EntityType.PERSON, "shape")
+
+    ms = [m("Andra Popescu"), m("Andrei Popescu"), m("Ioana Marin"), m("Ioanei Marin")]
+    bases = _people_bases(ms, [0, 1, 2, 3], "ro")
+    assert bases["Andrei Popescu"] == "Andrei Popescu"
+    assert bases["Ioanei Marin"] == "Ioana Marin"
