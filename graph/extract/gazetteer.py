@@ -138,6 +138,9 @@ def gazetteer_words() -> frozenset[str]:
     return frozenset(words)
 
 
+_ADJ_ENDINGS = ("en", "er", "es", "em", "e", "s", "n")
+
+
 @cache
 def _demonyms() -> dict[str, Entry]:
     out: dict[str, Entry] = {}
@@ -151,7 +154,15 @@ def _demonyms() -> dict[str, Entry]:
 def country_of(word: str) -> Entry | None:
     """The place a demonym ("kazahe", "Kazakh") or a place name ("Kazahstanului") names."""
     dem = _demonyms()
-    hit = dem.get(fold(word)) or dem.get(stem(word))
+    w = fold(word)
+    hit = dem.get(w) or dem.get(stem(word))
+    if hit is None:
+        # an inflected adjective: "belarussischen", "biélorusses", "russischer"
+        for ending in _ADJ_ENDINGS:
+            if w.endswith(ending) and len(w) - len(ending) >= 4:
+                hit = dem.get(w[: -len(ending)])
+                if hit is not None:
+                    break
     if hit is not None:
         return hit
     node = _trie()[0].get(_key(word))

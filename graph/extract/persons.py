@@ -17,7 +17,7 @@ from .cues import Cues, fold_aligned
 from .names import roles_around
 from .tokens import Token, fold, is_cap, tokenize
 
-__all__ = ["extract"]
+__all__ = ["extract", "chained", "name_runs"]
 
 _POSSESSIVE = ("'s", "’s")
 _QUOTES = {"„": "”", "“": "”", '"': '"', "«": "»", "*": "*"}
@@ -64,6 +64,31 @@ def _runs(tokens: list[Token], text: str, cues: Cues) -> Iterator[tuple[int, int
 def _chained(text: str, a: int, b: int, cues: Cues) -> bool:
     between = fold(text[a:b]).replace(",", " ").split()
     return len(between) <= 1 and all(w in cues.list_and for w in between)
+
+
+def chained(text: str, a: int, b: int, cues: Cues) -> bool:
+    """Is the gap between offsets ``a`` and ``b`` a list separator (", ", " and ")?"""
+    return 0 < b - a <= 8 and _chained(text, a, b, cues)
+
+
+def name_runs(text: str, cues: Cues) -> list[tuple[int, int]]:
+    """Offsets of the runs of two to four name words (a person's shape)."""
+    tokens = tokenize(text)
+    out = []
+    for i, j in _runs(tokens, text, cues):
+        # "Inhaftierung von A B": the name words after the last particle, when two or more
+        cut = max(
+            (k + 1 for k in range(i, j) if fold(tokens[k].text) in cues.person_particles), default=i
+        )
+        if j - cut >= 2:
+            i = cut
+        if 2 <= j - i <= 4:
+            start, end = tokens[i].start, tokens[j - 1].end
+            for p in _POSSESSIVE:
+                if text[start:end].endswith(p):
+                    end -= len(p)
+            out.append((start, end))
+    return out
 
 
 def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:

@@ -39,10 +39,58 @@ def _acronyms(contexts: Sequence[tuple[str, str]], mentions: list[Mention]) -> l
 def propagate(
     contexts: Sequence[tuple[str, str]], mentions: list[Mention], cues: Cues
 ) -> list[Mention]:
+    """Acronyms, then names found with strong evidence to their other occurrences,
+    then list-mates of persons ("von A, B und C" where B and C are persons: A is one
+    too), and once more the names so found."""
+    from . import settle
+
+    settled = _propagate(contexts, mentions + _acronyms(contexts, mentions), cues)
+    mates = _list_mates(contexts, settled, cues)
+    if not mates:
+        return settled
+    return _propagate(contexts, settle(settled + mates), cues)
+
+
+def _list_mates(
+    contexts: Sequence[tuple[str, str]], mentions: list[Mention], cues: Cues
+) -> list[Mention]:
+    """Unclaimed name runs chained to a person by commas and "and" in a list."""
+    from .persons import chained, name_runs
+
+    by_unit: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_unit.setdefault(m.unit, []).append(m)
+    out: list[Mention] = []
+    for unit_id, text in contexts:
+        here = by_unit.get(unit_id, [])
+        persons = [(m.start, m.end) for m in here if m.type is EntityType.PERSON]
+        if not persons:
+            continue
+        taken = [(m.start, m.end) for m in here]
+        runs = [
+            (s, e)
+            for s, e in name_runs(text, cues)
+            if not any(s < te and ts < e for ts, te in taken)
+        ]
+        grew = True
+        while grew:
+            grew = False
+            for s, e in list(runs):
+                if any(
+                    chained(text, e, ps, cues) or chained(text, pe, s, cues) for ps, pe in persons
+                ):
+                    out.append(Mention(unit_id, s, e, text[s:e], EntityType.PERSON, "list"))
+                    persons.append((s, e))
+                    runs.remove((s, e))
+                    grew = True
+    return out
+
+
+def _propagate(
+    contexts: Sequence[tuple[str, str]], pool: list[Mention], cues: Cues
+) -> list[Mention]:
     from . import settle, strength
 
-    new = _acronyms(contexts, mentions)
-    pool = mentions + new
     known: dict[str, Mention] = {}
     for m in sorted(pool, key=lambda m: -strength(m)):
         if (
