@@ -31,6 +31,7 @@ EXPECTED = [
     "heldout-ro",
     "invented-en",
     "invented-ro",
+    "unseen-de",
     "unseen-en",
     "unseen-ro",
     "unseen2-en",

@@ -17,7 +17,7 @@ from ..model import EntityType, Mention
 from .cues import Cues, fold_aligned
 from .gazetteer import Entry, country_of, demonym_country
 from .instruments import _eu, continuation
-from .names import cap_run_end, token_at
+from .names import cap_run_end, compound_name_span, token_at
 from .tokens import Token, fold, is_acronym, is_cap, stem, tokenize
 
 __all__ = ["extract"]
@@ -130,6 +130,22 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     un = cues.patterns("bodies", "un_markers")
     for i, tok in enumerate(tokens):
         if not (is_cap(tok.text) and fold(tok.text) in named):
+            continue
+        if cues.raw.get("nouns_capitalised"):
+            # "Oberste Gerichtshof der Republik Belarus"; a bare "Gericht" is no name
+            first, end = compound_name_span(tokens, i, cues)
+            if first == i and end == i + 1:
+                continue
+            s, e = tokens[first].start, tokens[end - 1].end
+            words = [t.text for t in tokens[first:end] if t is not tok]
+            type_ = (
+                EntityType.EU_BODY
+                if _eu(words, cues)
+                else EntityType.INTERNATIONAL_ORGANISATION
+                if un is not None and un.search(folded, s, e)
+                else EntityType.STATE_BODY
+            )
+            yield Mention(unit_id, s, e, text[s:e], type_, "pat:body")
             continue
         if cues.raw.get("title_case_names"):
             end = cap_run_end(tokens, i, text, cues)

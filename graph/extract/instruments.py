@@ -179,6 +179,11 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
             end = continuation(tokens, i + 1, cues)
             if end == i + 1 and first == i:
                 continue
+            speakers = cues.patterns("instruments", "speakers")
+            if speakers is not None and end > i + 1:
+                tail = fold_aligned(text[tokens[i + 1].start : tokens[min(end, i + 4) - 1].end])
+                if speakers.search(tail):
+                    continue  # "Erklärung des Sprechers …", "declarația purtătorului de cuvânt"
             words = [t.text for t in tokens[first:end]]
             type_ = (
                 EntityType.EU_INSTRUMENT
@@ -279,7 +284,16 @@ def _sanctions(
                 if _eu([tokens[j2].text], cues):
                     first = j2
                     break
-            s, e = tokens[first].start, tokens[token_at(tokens, m.end()) - 1].end
+            last = token_at(tokens, m.end())
+            tail = cues.patterns("instruments", "sanctions_tail")
+            if tail is not None and last < len(tokens) and tail.match(folded, tokens[last].start):
+                # "globalen Sanktionsregelung der EU im Bereich der Menschenrechte"
+                last = continuation(tokens, last, cues, limit=8)
+                while last > i + 1 and not (
+                    is_cap(tokens[last - 1].text) or is_acronym(tokens[last - 1].text)
+                ):
+                    last -= 1
+            s, e = tokens[first].start, tokens[last - 1].end
         else:
             continue
         span = text[s:e]

@@ -70,6 +70,14 @@ def _object_end(tokens: list[Token], k: int, cues: Cues) -> int:
     a stop word or after ``object_max`` words."""
     stops = cues.words("legal", "object_stops")
     limit = int(cues.section("legal").get("object_max", 5))
+    links = cues.words("legal", "object_links") or cues.name_connectors
+    if (
+        k + 1 < len(tokens)
+        and fold(tokens[k].text) in cues.words("legal", "determiners")
+        and is_cap(tokens[k + 1].text)
+        and cues.raw.get("nouns_capitalised")
+    ):
+        k += 1  # "Gesetz über die Bekämpfung …": the subject's article
     if k < len(tokens) and is_cap(tokens[k].text):
         end = k
         j = k
@@ -77,11 +85,7 @@ def _object_end(tokens: list[Token], k: int, cues: Cues) -> int:
             t = tokens[j].text
             if is_cap(t) or is_acronym(t):
                 end = j + 1
-            elif (
-                fold(t) not in cues.name_connectors
-                or j + 1 >= len(tokens)
-                or not is_cap(tokens[j + 1].text)
-            ):
+            elif fold(t) not in links or j + 1 >= len(tokens) or not is_cap(tokens[j + 1].text):
                 break
             j += 1
         return end

@@ -120,11 +120,11 @@ def scan_item(
         return None, k
     first = tokens[k].text
     if first in OPEN_QUOTES:
-        close = OPEN_QUOTES[first]
+        closers = {OPEN_QUOTES[first]} | ({"“"} if first == "„" else set())  # German „…“
         j = k + 1
-        while j < n and tokens[j].text != close and j - k < 15:
+        while j < n and tokens[j].text not in closers and j - k < 15:
             j += 1
-        if j >= n or tokens[j].text != close or j == k + 1:
+        if j >= n or tokens[j].text not in closers or j == k + 1:
             return None, k
         return Item(k + 1, j, tokens[k + 1].start, tokens[j - 1].end), j + 1
     j = k
@@ -175,14 +175,20 @@ def scan_item(
 
 
 def parse_list(
-    tokens: list[Token], k: int, text: str, cues: Cues, list_mode: bool = True, comma: bool = True
+    tokens: list[Token],
+    k: int,
+    text: str,
+    cues: Cues,
+    list_mode: bool = True,
+    comma: bool = True,
+    max_gap: int = 2,
 ) -> list[Item]:
     """An enumeration of names from token ``k``: "A, B (C) și D"."""
     items: list[Item] = []
     n = len(tokens)
     after_conj = False
     while k < n:
-        item, k = scan_item(tokens, k, text, cues, list_mode=list_mode)
+        item, k = scan_item(tokens, k, text, cues, list_mode=list_mode, max_gap=max_gap)
         if item is None:
             break
         items.append(item)
@@ -261,3 +267,32 @@ def roles_around(
         if m:
             roles += [r for _, _, r in _role_hits(cues.roles, folded, pos, m.end())]
     return tuple(dict.fromkeys(roles))
+
+
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def compound_name_span(tokens: list[Token], i: int, cues: Cues) -> tuple[int, int]:
+    """(first, end) of a name around the noun at token ``i`` where every noun is
+    capitalised (German): capitalised adjectives before it ("Freien Gewerkschaft",
+    "Oberste Gerichtshof") and genitive complements after it ("… der Metallarbeiter",
+    "… der Republik Belarus")."""
+    determiners = cues.words("legal", "determiners")
+    first = i
+    while (
+        first > 0
+        and is_cap(tokens[first - 1].text)
+        and fold(tokens[first - 1].text).endswith(_ADJECTIVE_ENDINGS)
+        and fold(tokens[first - 1].text) not in determiners
+        and tokens[first - 1].end + 1 == tokens[first].start
+    ):
+        first -= 1
+    links = cues.words("legal", "object_links")
+    n = len(tokens)
+    end = i + 1
+    while end + 1 < n and fold(tokens[end].text) in links and is_cap(tokens[end + 1].text):
+        j = end + 1
+        while j < n and (is_cap(tokens[j].text) or is_acronym(tokens[j].text)):
+            j += 1
+        end = j
+    return first, end

@@ -17,7 +17,15 @@ from functools import cache
 from ..model import EntityType, Mention
 from .cues import Cues, compile_patterns, fold_aligned, load_cues
 from .instruments import continuation
-from .names import OPEN_QUOTES, Item, cap_run_end, parse_list, scan_item, token_at
+from .names import (
+    OPEN_QUOTES,
+    Item,
+    cap_run_end,
+    compound_name_span,
+    parse_list,
+    scan_item,
+    token_at,
+)
 from .tokens import Token, fold, is_acronym, is_cap, tokenize
 
 __all__ = ["extract"]
@@ -73,11 +81,14 @@ def _after_cue(
             yield _mention(unit_id, text, item, type_, "list")
         return
     if mods <= (0 if cues.raw.get("nouns_capitalised") else 2) and not blocked:
-        for item in parse_list(tokens, k, text, cues, list_mode=False, comma=False):
+        gap = 0 if cues.raw.get("nouns_capitalised") else 2
+        for item in parse_list(tokens, k, text, cues, list_mode=False, comma=False, max_gap=gap):
             if item.last - item.first == 1 and not (
                 is_cap(tokens[item.first].text) or is_acronym(tokens[item.first].text)
             ):
                 break
+            if any(p.match(folded, tokens[item.first].start) for p, _ in cues.org_cues):
+                continue  # "… und die Nichtregierungsorganisation X": that cue names X
             quoted = (
                 _quoted_after(tokens, item.last, text, cues) if item.last > item.first else None
             )
@@ -120,6 +131,12 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
             ):
                 continue  # the cue is only the start of a longer noun
             k = token_at(tokens, m.end())
+            if nouns_capitalised and not cap_only and is_cap(tokens[i].text):
+                first, end = compound_name_span(tokens, i, cues)
+                if first < i:  # "Freien Gewerkschaft der Metallarbeiter", "Weiße Allianz"
+                    s, e = tokens[first].start, tokens[end - 1].end
+                    yield Mention(unit_id, s, e, text[s:e], type_, "cue:head")
+                    continue
             # a capitalised name containing its cue: "Partidul Democrat", "Democratic Party"
             if (
                 (is_cap(tokens[i].text) or cap_only)
