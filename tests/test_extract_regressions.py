@@ -163,6 +163,61 @@ CASES = [
             "Law",
         ),
     ),
+    # numbered acts end with their number (was "… 2020/1998 against the officials")
+    (
+        "en",
+        "to adopt targeted sanctions under Regulation (EU) 2020/1998 against the officials",
+        ("Regulation (EU) 2020/1998", "EUInstrument"),
+    ),
+    (
+        "ro",
+        "având în vedere Decizia (PESC) 2023/2190 a Consiliului din 9 octombrie 2023 privind",
+        ("Decizia (PESC) 2023/2190 a Consiliului", "EUInstrument"),
+    ),
+    # "X TV and TV Y" are two outlets
+    ("en", "the broadcasters Formula One TV and TV Alfa were fined", ("TV Alfa", "MediaOutlet")),
+    # a plural possessive inside an organisation's name
+    (
+        "en",
+        "whereas the Young Lawyers' Association documented cases",
+        ("Young Lawyers' Association", "NGO"),
+    ),
+    # a lower-case enumeration inside an instrument's name
+    (
+        "ro",
+        "având în vedere Convenția împotriva torturii și altor pedepse ori tratamente cu "
+        "cruzime, inumane sau degradante,",
+        (
+            "Convenția împotriva torturii și altor pedepse ori tratamente cu cruzime, inumane "
+            "sau degradante",
+            "InternationalInstrument",
+        ),
+    ),
+    # German: capitalised adjectives and a genitive complement make the name
+    (
+        "de",
+        "dass der Vorsitzende der Freien Gewerkschaft der Bergleute verhaftet wurde",
+        ("Freien Gewerkschaft der Bergleute", "TradeUnion"),
+    ),
+    (
+        "de",
+        "dass der Oberste Gerichtshof der Republik Belarus das Urteil bestätigt hat",
+        ("Oberste Gerichtshof der Republik Belarus", "StateBody"),
+    ),
+    ("de", "dass das Menschenrechtszentrum „Frühling“ verboten wurde", ("Frühling", "NGO")),
+    (
+        "de",
+        "dass das Gesetz über die Bekämpfung des Extremismus die Unterstützung verbietet",
+        ("Gesetz über die Bekämpfung des Extremismus", "Law"),
+    ),
+    # a declaration by a speaker is a statement, not an instrument
+    (
+        "de",
+        "unter Hinweis auf die Erklärung des Sprechers des Europäischen Auswärtigen Dienstes",
+        ("Europäischen Auswärtigen Dienstes", "EUBody"),
+    ),
+    # "belarussischen Behörden": a demonym with an adjective ending
+    ("de", "fordert die belarussischen Behörden auf", ("belarussischen Behörden", "StateBody")),
 ]
 
 
@@ -177,7 +232,7 @@ def test_regression(language: str, text: str, expected: tuple[str, str | None]) 
 
 
 def test_collected_every_case() -> None:
-    assert len(CASES) == 30
+    assert len(CASES) == 41
 
 
 def test_role_does_not_jump_over_a_conjunction() -> None:
@@ -192,3 +247,30 @@ def test_role_does_not_jump_over_a_conjunction() -> None:
         m.surface: dict(m.attrs).get("role") for m in extract(doc) if m.type is EntityType.PERSON
     }
     assert roles == {"Nodira Petrova": None, "Ion Petrov": None, "Ana Petrova": "Journalist"}
+
+
+def test_a_person_known_elsewhere_makes_list_mates_persons() -> None:
+    """German names need evidence: "von A und B", where B is a journalist named in
+    another unit, makes A a person too (and not "Inhaftierung von A")."""
+    units = (
+        Unit(
+            "rec_A",
+            UnitKind.RECITAL,
+            "A",
+            1,
+            "dass die Journalistin Olga Nemtsova verhaftet wurde;",
+        ),
+        Unit(
+            "para_1",
+            UnitKind.PARAGRAPH,
+            "1",
+            2,
+            "verurteilt die Inhaftierung von Artsiom Kaval und Olga Nemtsova;",
+        ),
+    )
+    meta = DocumentMeta(None, None, _dt.date(2022, 1, 1), None, None, None, "de")
+    doc = Document(meta, units, (), Source("", "text/plain", "<t>", "", "utf-8"))
+    found = {(m.unit, m.surface, m.type.value) for m in extract(doc)}
+    assert ("para_1", "Artsiom Kaval", "Person") in found
+    assert ("para_1", "Olga Nemtsova", "Person") in found
+    assert not any("Inhaftierung" in s for _, s, _ in found)

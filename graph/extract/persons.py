@@ -66,6 +66,17 @@ def _chained(text: str, a: int, b: int, cues: Cues) -> bool:
     return len(between) <= 1 and all(w in cues.list_and for w in between)
 
 
+def _after_particle(tokens: list[Token], i: int, j: int, cues: Cues) -> int:
+    """Where every noun is capitalised, "Inhaftierung von A B" is "A B": the name
+    words after the last particle, when two or more."""
+    if not cues.raw.get("nouns_capitalised"):
+        return i
+    cut = max(
+        (k + 1 for k in range(i, j) if fold(tokens[k].text) in cues.person_particles), default=i
+    )
+    return cut if j - cut >= 2 else i
+
+
 def chained(text: str, a: int, b: int, cues: Cues) -> bool:
     """Is the gap between offsets ``a`` and ``b`` a list separator (", ", " and ")?"""
     return 0 < b - a <= 8 and _chained(text, a, b, cues)
@@ -76,12 +87,7 @@ def name_runs(text: str, cues: Cues) -> list[tuple[int, int]]:
     tokens = tokenize(text)
     out = []
     for i, j in _runs(tokens, text, cues):
-        # "Inhaftierung von A B": the name words after the last particle, when two or more
-        cut = max(
-            (k + 1 for k in range(i, j) if fold(tokens[k].text) in cues.person_particles), default=i
-        )
-        if j - cut >= 2:
-            i = cut
+        i = _after_particle(tokens, i, j, cues)
         if 2 <= j - i <= 4:
             start, end = tokens[i].start, tokens[j - 1].end
             for p in _POSSESSIVE:
@@ -96,6 +102,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     folded = fold_aligned(text)
     spans: list[tuple[int, int, bool]] = []
     for i, j in _runs(tokens, text, cues):
+        i = _after_particle(tokens, i, j, cues)
         if not 2 <= j - i <= 4:
             continue
         start, end = tokens[i].start, tokens[j - 1].end
