@@ -173,6 +173,12 @@ def law_span_end(tokens: list[Token], i: int, folded: str, cues: Cues) -> tuple[
             k += 2
             while k + 1 < n and tokens[k].text == "/" and tokens[k + 1].text.isdigit():
                 k += 2
+            if (
+                k + 1 < n
+                and fold(tokens[k].text) in cues.words("legal", "number_year_links")
+                and re.fullmatch(r"(1[89]|20)\d\d", tokens[k + 1].text)
+            ):
+                k += 2  # "Law No 94 of 2015", "Legea nr. 149 din 2019"
             qualified = numbered = True
     if kind == "code" and k < n:
         q = _match_words(cues, "legal", "code_qualifiers", folded, tokens[k].start)
@@ -348,7 +354,12 @@ def _articles(
             while k < n and _NUM.match(tokens[k].text):
                 start = tokens[head_i].start if first_number else tokens[k].start
                 first_number = False
-                end_k = _subdivision(tokens, k + 1, cues, folded)
+                after = k + 1
+                if after < n and fold(tokens[after].text) in cues.words(
+                    "legal", "article_suffixes"
+                ):
+                    after += 1  # "Article 86 bis"
+                end_k = _subdivision(tokens, after, cues, folded)
                 spans.append((start, tokens[end_k - 1].end))
                 k = end_k
                 j = _skip_separator(tokens, k, cues)

@@ -68,8 +68,23 @@ def cap_run_end(tokens: list[Token], i: int, text: str, cues: Cues, limit: int =
         return i
     j = i + 1
     last = i + 1
-    while j < len(tokens) and j - i < limit and _adjacent(text, tokens[j - 1], tokens[j]):
+    while (
+        j < len(tokens)
+        and j - i < limit
+        and (_adjacent(text, tokens[j - 1], tokens[j]) or tokens[j].text in {"'", "’"})
+    ):
         t = tokens[j].text
+        if (
+            t in {"'", "’"}
+            and tokens[j - 1].end == tokens[j].start
+            and tokens[j - 1].text.endswith("s")
+            and j + 1 < len(tokens)
+            and is_cap(tokens[j + 1].text)
+        ):
+            j += 1  # a plural possessive inside a name: "Workers' Congress"
+            continue
+        if t in {"'", "’"}:
+            break
         if _namey(tokens[j]):
             last = j + 1
         elif _NUM.match(t) and j == last and is_cap(tokens[j - 1].text):

@@ -169,6 +169,12 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
                     end = max(continuation(tokens, k, cues, limit=6), k)
                 if cap_only and _in_place(tokens, i):
                     continue  # "Russian Federation" is a country, not a union
+                if (
+                    type_ in (EntityType.NGO, EntityType.MEDIA_OUTLET)
+                    and end > k
+                    and fold(tokens[end - 1].text) in _body_heads(cues.language)
+                ):
+                    continue  # "EU-Egypt Association Council": a body, not an association
                 if end - first >= 2 and (end > k or first < i):
                     quoted = _quoted_after(tokens, end, text, cues)
                     if quoted is not None:  # "Human Rights Centre ‘Viasna’": the name
@@ -200,6 +206,11 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
                 continue
             yield from _after_cue(unit_id, text, tokens, k, type_, cues, folded)
             yield from _acronym_named(unit_id, text, tokens, i, type_)
+
+
+@cache
+def _body_heads(language: str) -> frozenset[str]:
+    return frozenset(fold(h) for h in load_cues(language).section("bodies").get("named_heads", []))
 
 
 def _plural_possessive(tokens: list[Token], j: int) -> bool:
