@@ -24,7 +24,16 @@ import pyoxigraph as ox
 
 from .errors import StoreError
 
-__all__ = ["GraphStore", "open_store", "ntriples_of"]
+__all__ = ["GraphStore", "open_store", "ntriples_of", "default_store_dir", "DEFAULT_STORE_DIR"]
+
+#: Where commands keep the embedded store when no --store is given (EPKG_STORE overrides).
+DEFAULT_STORE_DIR = "epkg-store"
+
+
+def default_store_dir() -> str:
+    """The embedded store commands use by default: ``$EPKG_STORE`` or ``./epkg-store``."""
+    return os.environ.get("EPKG_STORE") or DEFAULT_STORE_DIR
+
 
 #: The file every Oxigraph (RocksDB) folder holds; its absence means "not a store".
 _MARKER = "CURRENT"

@@ -36,6 +36,7 @@ EXPECTED = [
     "unseen-ro",
     "unseen2-en",
     "unseen2-ro",
+    "unseen3-en",
 ]
 
 

@@ -210,6 +210,41 @@ CASES = [
         "dass das Gesetz über die Bekämpfung des Extremismus die Unterstützung verbietet",
         ("Gesetz über die Bekämpfung des Extremismus", "Law"),
     ),
+    # a law number's year and an article's Latin suffix
+    (
+        "en",
+        "under the Anti-Terrorism Law No 94 of 2015 and Article 86 bis of the Penal Code",
+        ("Anti-Terrorism Law No 94 of 2015", "Law"),
+    ),
+    (
+        "en",
+        "sentenced under Article 86 bis of the Penal Code",
+        ("Article 86 bis", "LegalProvision"),
+    ),
+    # a plural possessive inside a union's name
+    (
+        "en",
+        "whereas the Democratic Workers' Congress reported",
+        ("Democratic Workers' Congress", "TradeUnion"),
+    ),
+    # a capitalised name with its acronym after a membership noun is an organisation
+    (
+        "en",
+        "a founding member of the Coordination for Rights and Freedoms (CRF), was arrested",
+        ("Coordination for Rights and Freedoms", "NGO"),
+    ),
+    # an "Association … Council" is a body
+    (
+        "en",
+        "to raise these cases at the EU-Egypt Association Council;",
+        ("EU-Egypt Association Council", "EUBody"),
+    ),
+    # a head of state named with a prefixed country
+    (
+        "en",
+        "and the President of the Arab Republic of Egypt.",
+        ("President of the Arab Republic of Egypt", "StateBody"),
+    ),
     # a declaration by a speaker is a statement, not an instrument
     (
         "de",
@@ -232,7 +267,7 @@ def test_regression(language: str, text: str, expected: tuple[str, str | None]) 
 
 
 def test_collected_every_case() -> None:
-    assert len(CASES) == 41
+    assert len(CASES) == 47
 
 
 def test_role_does_not_jump_over_a_conjunction() -> None:

@@ -193,7 +193,7 @@ def test_epkg_query_over_the_store_and_over_a_file_agree(filled: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["query", "outline"], 2, "exactly one"),
+        (["query", "outline", "--data", str(CORPUS), "--store", "st"], 2, "not both"),
         (["query", "no-such", "--data", str(CORPUS)], 2, "unknown query"),
         (["query", "outline", "--data", str(CORPUS), "--param", "oops"], 2, "name=value"),
         (["query", "keyword-in-context", "--data", str(CORPUS)], 2, "needs --param entity"),

@@ -67,7 +67,8 @@ def build_quads_for(inputs: Sequence[str], settings: BuildSettings) -> list[Quad
 @click.option("--store", "store_dir", default=None, metavar="DIR",
               type=click.Path(file_okay=False),
               help="Write into the embedded store in folder DIR instead (one named graph "
-                   "per document, replaced on rebuild); INPUT may then be folders.")
+                   "per document, replaced on rebuild); INPUT may then be folders. "
+                   "Without -o and --store: the default store, $EPKG_STORE or ./epkg-store.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="With --store: build in N parallel processes.")
 @click.option("--format", "-f", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
@@ -98,7 +99,12 @@ def command(
     N-Triples, JSON-LD and RDF/XML hold their union, N-Quads and TriG keep the
     graphs. The output is byte-identical across runs for the same input.
 
+    Without -o or --store the graph goes into the default embedded store
+    ($EPKG_STORE, or the folder epkg-store/ here), where `epkg query`,
+    `epkg export` and `epkg viz` find it.
+
     \b
+      epkg build examples/TA-9-2021-0056-ro.txt
       epkg build examples/TA-9-2021-0056-ro.txt -o out.ttl
       epkg build resolution.html -o - --format nt --base https://example.org/
       epkg build resolutions/ --store corpus/ --jobs 2
@@ -111,8 +117,12 @@ def command(
     shapes (the report is printed on stderr, nothing is written); 2 bad input or option.
     With --store: 0 all built; else the highest exit code among the failed documents.
     """
-    if (output is None) == (store_dir is None):
-        raise ConfigError("give either -o OUT or --store DIR (exactly one)")
+    if output is not None and store_dir is not None:
+        raise ConfigError("give either -o OUT or --store DIR, not both")
+    if output is None and store_dir is None:
+        from ..store import default_store_dir
+
+        store_dir = default_store_dir()
     if store_dir is not None:
         from ._store_build import build_into_store
 

@@ -8,13 +8,14 @@ from ..export import FORMATS
 
 
 @click.command("export")
-@click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False),
-              metavar="DIR", help="The embedded store (made by `epkg build --store DIR`).")
+@click.option("--store", "store_dir", default=None, type=click.Path(file_okay=False),
+              metavar="DIR", help="The embedded store (made by `epkg build`; default: "
+                                  "$EPKG_STORE or ./epkg-store).")
 @click.option("-o", "--output", required=True, metavar="FILE|-",
               help="The graph file to write (format from its suffix), or - for stdout.")
 @click.option("--format", "-f", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
               help="Output format (default: from the suffix of FILE; trig on stdout).")
-def command(store_dir: str, output: str, fmt: str | None) -> None:
+def command(store_dir: str | None, output: str, fmt: str | None) -> None:
     """Export the whole store: TriG and N-Quads keep one named graph per document;
     Turtle, N-Triples, JSON-LD and RDF/XML hold the union of the graphs.
 
@@ -32,14 +33,14 @@ def command(store_dir: str, output: str, fmt: str | None) -> None:
 
     from ..errors import OutputError
     from ..export import format_for, serialize, write
-    from ..store import open_store
+    from ..store import default_store_dir, open_store
 
     # Settle the format and the output folder before reading a possibly large store.
     name = (format_for(None, fmt) if fmt else "trig") if output == "-" else format_for(output, fmt)
     folder = Path(output).parent
     if output != "-" and not folder.is_dir():
         raise OutputError(f"{output}: cannot write: folder {folder} does not exist")
-    with open_store(store_dir, read_only=True) as store:
+    with open_store(store_dir or default_store_dir(), read_only=True) as store:
         quads = list(store.quads())
     if output == "-":
         stream = click.get_binary_stream("stdout")

@@ -22,7 +22,8 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--data", "data_file", type=click.Path(dir_okay=False), metavar="GRAPH_FILE",
               help="A graph file (.ttl, .nt, .nq, .trig, .jsonld, .rdf) to query.")
 @click.option("--store", "store_dir", type=click.Path(file_okay=False), metavar="DIR",
-              help="An embedded store made by `epkg build --store DIR` to query.")
+              help="An embedded store made by `epkg build --store DIR` to query "
+                   "(default: $EPKG_STORE or ./epkg-store).")
 @click.option("--param", "-p", "param_values", multiple=True, metavar="NAME=VALUE",
               help="Bind a query parameter (repeatable). <…> or a value that looks like an "
                    "IRI (https://…, urn:…) is bound as an IRI, anything else as a string.")
@@ -40,6 +41,7 @@ def command(
 
     The query sees every graph of the data at once (the union of the named graphs),
     so it answers the same over one document's file and over a store of many.
+    Without --data or --store it queries the default store ($EPKG_STORE or ./epkg-store).
     Parameters are bound as RDF terms, never pasted into the query text:
 
     \b
@@ -53,17 +55,17 @@ def command(
     """
     from ..queries import find_query, load_graph_file, render, run_query
 
-    if (data_file is None) == (store_dir is None):
-        raise ConfigError("give either --data GRAPH_FILE or --store DIR (exactly one)")
+    if data_file is not None and store_dir is not None:
+        raise ConfigError("give either --data GRAPH_FILE or --store DIR, not both")
     query = find_query(query_name)
     params = _params(param_values)
     if data_file is not None:
         result = run_query(query, load_graph_file(data_file), params)
         out = render(result, fmt, query.prefixes)
     else:
-        from ..store import open_store
+        from ..store import default_store_dir, open_store
 
-        with open_store(store_dir or "", read_only=True) as store:
+        with open_store(store_dir or default_store_dir(), read_only=True) as store:
             result = run_query(query, store.store, params)
             out = render(result, fmt, query.prefixes)
     click.echo(out, nl=False)

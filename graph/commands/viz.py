@@ -40,7 +40,8 @@ def format_for(out: Path, fmt: str | None) -> str:
     "--store",
     "store_dir",
     type=click.Path(path_type=Path, file_okay=False),
-    help="Read an embedded store (a folder made by `epkg build --store`) instead of a file.",
+    help="Read an embedded store (a folder made by `epkg build --store`) instead of a file "
+    "(with neither: the default store, $EPKG_STORE or ./epkg-store).",
 )
 @click.option(
     "-o",
@@ -78,6 +79,10 @@ def command(
     from ..viz import project_path
 
     chosen = format_for(out, fmt)
+    if graph_file is None and store_dir is None:
+        from ..store import default_store_dir
+
+        store_dir = Path(default_store_dir())
     graph = project_path(graph_file, store_dir)
     if chosen == "html":
         from ..atomic import atomic_write

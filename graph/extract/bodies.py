@@ -113,6 +113,8 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
                     j += 1
                 if (entry := _country(tokens[j])) is not None and is_cap(tokens[j].text):
                     span = (i, j + 1)
+                elif (pref := _prefixed(tokens, j, folded, cues)) is not None:
+                    entry, span = pref[0], (i, pref[1])  # "President of the Arab Republic of X"
             if (
                 span is None
                 and i > 0

@@ -206,6 +206,44 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
                 continue
             yield from _after_cue(unit_id, text, tokens, k, type_, cues, folded)
             yield from _acronym_named(unit_id, text, tokens, i, type_)
+    yield from _member_of_named(unit_id, text, tokens, folded, cues)
+
+
+def _member_of_named(
+    unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues
+) -> Iterator[Mention]:
+    """ "a founding member of the Egyptian Coordination for Rights and Freedoms (ECRF)":
+    a capitalised name with its acronym, after a membership noun, is an organisation
+    (an NGO unless its own words say otherwise)."""
+    member = cues.patterns("relations", "member")
+    if member is None:
+        return
+    n = len(tokens)
+    skip = cues.name_connectors | cues.words("legal", "determiners")
+    for m in member.finditer(folded):
+        k = token_at(tokens, m.end())
+        hops = 0
+        while k < n and fold(tokens[k].text) in skip and hops < 3:
+            k, hops = k + 1, hops + 1
+        if hops == 0 or k >= n or not is_cap(tokens[k].text):
+            continue
+        end = cap_run_end(tokens, k, text, cues)
+        if not (
+            end - k >= 2
+            and end + 2 < n
+            and tokens[end].text == "("
+            and is_acronym(tokens[end + 1].text)
+            and tokens[end + 2].text == ")"
+        ):
+            continue
+        capitals = [t.text[0] for t in tokens[k:end] if is_cap(t.text)]
+        acronym = tokens[end + 1].text
+        if acronym[0] != capitals[0] or fold(tokens[end - 1].text) in _body_heads(cues.language):
+            continue
+        s, e = tokens[k].start, tokens[end - 1].end
+        yield Mention(
+            unit_id, s, e, text[s:e], EntityType.NGO, "cue:member", (("acronym", acronym),)
+        )
 
 
 @cache
