@@ -37,6 +37,7 @@ EXPECTED = [
     "unseen2-en",
     "unseen2-ro",
     "unseen3-en",
+    "unseen3-ro",
 ]
 
 

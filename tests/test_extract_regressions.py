@@ -245,6 +245,28 @@ CASES = [
         "and the President of the Arab Republic of Egypt.",
         ("President of the Arab Republic of Egypt", "StateBody"),
     ),
+    # a long Romanian law subject: "prin" and genitives go on
+    (
+        "ro",
+        "întrucât Legea privind sprijinirea familiei prin promovarea culturii castității și a "
+        "hijabului prevede pedepse",
+        (
+            "Legea privind sprijinirea familiei prin promovarea culturii castității și a hijabului",
+            "Law",
+        ),
+    ),
+    ("ro", "întrucât legea privind presa a fost adoptată", ("legea privind presa", "Law")),
+    # a body's name ends before "pe"; a head of several words in a coordination
+    (
+        "ro",
+        "invită Consiliul să includă Corpul Gardienilor Revoluției Islamice pe lista UE",
+        ("Corpul Gardienilor Revoluției Islamice", "StateBody"),
+    ),
+    (
+        "ro",
+        "precum și Liderului Suprem și Președintelui Republicii Islamice Iran.",
+        ("Liderului Suprem", "StateBody"),
+    ),
     # a declaration by a speaker is a statement, not an instrument
     (
         "de",
@@ -267,7 +289,7 @@ def test_regression(language: str, text: str, expected: tuple[str, str | None]) 
 
 
 def test_collected_every_case() -> None:
-    assert len(CASES) == 47
+    assert len(CASES) == 51
 
 
 def test_role_does_not_jump_over_a_conjunction() -> None:

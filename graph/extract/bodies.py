@@ -71,12 +71,13 @@ def _coordinated(
         h = j - 1
         while h >= 1 and fold(tokens[h].text) in skip and fold(tokens[h].text) not in cues.list_and:
             h -= 1
-        if h in head_at and head_at[h].end() == tokens[h].end:
+        ending = [b for b, hm in head_at.items() if hm.end() == tokens[h].end]
+        if ending:
+            h = ending[0]  # a head of one or more words: "Liderului Suprem"
             tok = tokens[h]
+            s, e = tok.start, head_at[h].end()
             attrs = (("state", f"{stem(tok.text)}|{entry.id}"), ("country", entry.id))
-            yield Mention(
-                unit_id, tok.start, tok.end, tok.text, EntityType.STATE_BODY, "pat:state", attrs
-            )
+            yield Mention(unit_id, s, e, text[s:e], EntityType.STATE_BODY, "pat:state", attrs)
             j = h - 1
             while (
                 j >= 1
@@ -152,7 +153,9 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
         if cues.raw.get("title_case_names"):
             end = cap_run_end(tokens, i, text, cues)
         else:
-            end = continuation(tokens, i + 1, cues, limit=9)
+            end = continuation(
+                tokens, i + 1, cues, limit=9, breaks=cues.words("bodies", "name_breaks")
+            )
         while end > i + 1 and not (
             is_cap(tokens[end - 1].text) or is_acronym(tokens[end - 1].text)
         ):

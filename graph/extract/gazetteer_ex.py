@@ -72,7 +72,18 @@ def _mandate_end(tokens: list[Token], j: int, text: str, cues: Cues) -> int:
             if is_cap(nxt) or fold(nxt) in determiners or not nxt[0].isalpha():
                 break
         if is_cap(t) and country_of(t) is None:
-            break
+            prefix = cues.patterns("bodies", "place_prefixes")
+            m2 = prefix.match(folded, tokens[k].start) if prefix is not None else None
+            if m2 is None:
+                break
+            while k + 1 < n and tokens[k + 1].start < m2.end():
+                k += 1  # "… în Republica Islamică Iran": the country's prefix
+            if k + 1 >= n or country_of(tokens[k + 1].text) is None:
+                break
+            k += 1
+            last = k + 1
+            k += 1
+            continue
         if t[0].isalpha():
             last = k + 1
         k += 1

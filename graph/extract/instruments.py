@@ -42,7 +42,9 @@ def enumeration_follows(tokens: list[Token], k: int, cues: Cues) -> bool:
     )
 
 
-def continuation(tokens: list[Token], k: int, cues: Cues, limit: int = 12) -> int:
+def continuation(
+    tokens: list[Token], k: int, cues: Cues, limit: int = 12, breaks: frozenset[str] = frozenset()
+) -> int:
     """End of an instrument's name after its head: to the next delimiter or stop word,
     trimmed back to a content word."""
     n = len(tokens)
@@ -90,6 +92,8 @@ def continuation(tokens: list[Token], k: int, cues: Cues, limit: int = 12) -> in
             continue
         if t in _PUNCT or f in cues.name_stops or f in cues.months or _DAY.match(t):
             break
+        if f in breaks:
+            break  # a body's name: "… Islamice pe lista UE"
         if f in cues.list_and and j + 1 < n:
             nxt = tokens[j + 1].text
             namey = is_cap(nxt) or is_acronym(nxt)

@@ -103,10 +103,15 @@ def _object_end(tokens: list[Token], k: int, cues: Cues) -> int:
     while j < n and j - k < limit:
         t = tokens[j].text
         f = fold(t)
-        if t in _PUNCT or f in cues.name_stops or f in cues.months or _NUM.match(t):
+        if t in _PUNCT or f in cues.months or _NUM.match(t):
+            break
+        if f in cues.name_stops and f not in cues.words("legal", "object_through"):
             break
         if j > k and (f in exact or (stems and f.startswith(stems))):
             break
+        if _genitive_goes_on(tokens, j, cues):
+            j += 1  # "… și a hijabului": the genitive article and its noun
+            continue
         if f in stops or f in cues.list_and:
             # title case keeps going: "Law on Freedom of Conscience and Religious Associations"
             if j > k and is_cap(tokens[j - 1].text) and j + 1 < n and is_cap(tokens[j + 1].text):
@@ -116,6 +121,22 @@ def _object_end(tokens: list[Token], k: int, cues: Cues) -> int:
         last = j + 1
         j += 1
     return last
+
+
+def _genitive_goes_on(tokens: list[Token], j: int, cues: Cues) -> bool:
+    """Is token ``j`` a genitive article (or "and" + one) before a lower-case genitive
+    noun, so that a law's subject goes on ("… culturii castității și a hijabului")?"""
+    articles = cues.words("legal", "object_genitive")
+    endings = tuple(cues.section("legal").get("genitive_endings", []))
+    if not articles or not endings:
+        return False
+    k = j + 1 if fold(tokens[j].text) in cues.list_and else j
+    return (
+        k + 1 < len(tokens)
+        and fold(tokens[k].text) in articles
+        and tokens[k + 1].text.islower()
+        and fold(tokens[k + 1].text).endswith(endings)
+    )
 
 
 def _place_at(tokens: list[Token], j: int) -> int | None:
