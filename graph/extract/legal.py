@@ -237,7 +237,9 @@ def law_span_end(tokens: list[Token], i: int, folded: str, cues: Cues) -> tuple[
         return None
     # "al Kazahstanului", "of Kazakhstan", "of the Republic of X"
     j = k
-    links = cues.words("legal", "article_links") | cues.words("bodies", "country_links")
+    links = (
+        cues.words("legal", "article_links") | cues.words("bodies", "country_links")
+    ) - cues.place_prepositions  # "Criminal Code of X", not "law … in X"
     while (
         j < n and fold(tokens[j].text) in links | cues.words("legal", "determiners") and j - k < 2
     ):
