@@ -38,6 +38,7 @@ EXPECTED = [
     "unseen2-ro",
     "unseen3-en",
     "unseen3-ro",
+    "unseen4-en",
 ]
 
 

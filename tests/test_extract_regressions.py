@@ -267,6 +267,30 @@ CASES = [
         "precum și Liderului Suprem și Președintelui Republicii Islamice Iran.",
         ("Liderului Suprem", "StateBody"),
     ),
+    # a bare year after an instrument is a date; an ordinance is a law
+    (
+        "en",
+        "having regard to the Sino-British Joint Declaration of 1984 and to the Basic Law",
+        ("Sino-British Joint Declaration", "InternationalInstrument"),
+    ),
+    (
+        "en",
+        "whereas the Safeguarding National Security Ordinance introduced offences",
+        ("Safeguarding National Security Ordinance", "Law"),
+    ),
+    # places of several words before and after a state body's head
+    ("en", "Calls on the Hong Kong authorities to release", ("Hong Kong authorities", "StateBody")),
+    (
+        "en",
+        "and the Chief Executive of the Hong Kong Special Administrative Region.",
+        ("Chief Executive of the Hong Kong Special Administrative Region", "StateBody"),
+    ),
+    # a title is not part of the name; a lower-case syllable after a hyphen is
+    (
+        "en",
+        "to impose sanctions on Chief Executive John Lee Ka-chiu and others",
+        ("John Lee Ka-chiu", "Person"),
+    ),
     # a declaration by a speaker is a statement, not an instrument
     (
         "de",
@@ -289,7 +313,7 @@ def test_regression(language: str, text: str, expected: tuple[str, str | None]) 
 
 
 def test_collected_every_case() -> None:
-    assert len(CASES) == 51
+    assert len(CASES) == 56
 
 
 def test_role_does_not_jump_over_a_conjunction() -> None:

@@ -34,6 +34,37 @@ def _country(tok: Token, after_head: bool = True) -> Entry | None:
     return entry
 
 
+def _place_span(tokens: list[Token], j: int) -> tuple[Entry, int] | None:
+    """A place of one or more words from token ``j`` ("Hong Kong"): entry and end."""
+    from .gazetteer import match
+
+    if j >= len(tokens) or not is_cap(tokens[j].text):
+        return None
+    for a, b, entry in match(tokens[j : j + 5]):
+        if a == 0 and entry.type is EntityType.PLACE:
+            return entry, j + b
+    return None
+
+
+def _place_before(tokens: list[Token], i: int) -> tuple[Entry, tuple[int, int]] | None:
+    """A place of several words ending right before token ``i`` ("Hong Kong authorities")."""
+    from .gazetteer import match
+
+    lo = max(0, i - 4)
+    for a, b, entry in match(tokens[lo:i]):
+        if lo + b == i and b - a >= 2 and entry.type is EntityType.PLACE:
+            return entry, (lo + a, i + 1)
+    return None
+
+
+def _title_tail(tokens: list[Token], end: int, text: str, cues: Cues) -> int:
+    """Capitalised words completing a place's official name ("… Special Administrative
+    Region"), where names are written in title case."""
+    if not cues.raw.get("title_case_names"):
+        return end
+    return max(end, cap_run_end(tokens, end, text, cues)) if end < len(tokens) else end
+
+
 def _prefixed(tokens: list[Token], k: int, folded: str, cues: Cues) -> tuple[Entry, int] | None:
     """A country named with its prefix from token ``k`` ("Republicii Kârgâzstan",
     "Republic of X"): its entry and end token, or None."""
@@ -116,12 +147,21 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
                     span = (i, j + 1)
                 elif (pref := _prefixed(tokens, j, folded, cues)) is not None:
                     entry, span = pref[0], (i, pref[1])  # "President of the Arab Republic of X"
+            if span is None and k + 1 < n and fold(tokens[k].text) in links:
+                j = k + 1
+                if fold(tokens[j].text) in determiners and j + 1 < n:
+                    j += 1
+                hit = _place_span(tokens, j)
+                if hit is not None:  # "Chief Executive of the Hong Kong Special …"
+                    entry, span = hit[0], (i, _title_tail(tokens, hit[1], text, cues))
             if (
                 span is None
                 and i > 0
                 and (entry := _country(tokens[i - 1], after_head=False)) is not None
             ):
                 span = (i - 1, k)
+            if span is None and (hit := _place_before(tokens, i)) is not None:
+                entry, span = hit  # "the Hong Kong authorities"
             if span is None or entry is None:
                 continue
             s, e = tokens[span[0]].start, tokens[span[1] - 1].end

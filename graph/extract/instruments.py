@@ -92,6 +92,14 @@ def continuation(
             continue
         if t in _PUNCT or f in cues.name_stops or f in cues.months or _DAY.match(t):
             break
+        if (
+            f in cues.words("legal", "number_year_links")
+            and j + 1 < n
+            and _YEAR.match(tokens[j + 1].text)
+            and j > last - 1
+            and not (j > k and tokens[j - 1].text[:1].isdigit())
+        ):
+            break  # "Joint Declaration of 1984": a date, not part of the name
         if f in breaks:
             break  # a body's name: "… Islamice pe lista UE"
         if f in cues.list_and and j + 1 < n:

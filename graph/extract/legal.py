@@ -247,6 +247,13 @@ def law_span_end(tokens: list[Token], i: int, folded: str, cues: Cues) -> tuple[
     place_end = _place_at(tokens, j) if j > k and j < n else None
     if place_end is not None:
         k = place_end
+        while (
+            cues.raw.get("title_case_names")
+            and k < n
+            and is_cap(tokens[k].text)
+            and tokens[k].start == tokens[k - 1].end + 1
+        ):
+            k += 1  # "… of the Hong Kong Special Administrative Region"
     elif (
         j == k
         and k < n

@@ -34,7 +34,14 @@ def _name_token(tok: Token, cues: Cues) -> bool:
     for p in _POSSESSIVE:
         if t.endswith(p):
             t = t[: -len(p)]
-    return not any(cues.is_non_name(p) or not is_cap(p) for p in t.split("-"))
+    head, *rest = t.split("-")
+    if cues.is_non_name(head) or not is_cap(head):
+        return False
+    # later parts capitalised ("Jean-Paul") or a lower-case syllable ("Ka-chiu", "Jae-in")
+    return all(
+        (is_cap(p) and not cues.is_non_name(p)) or (p.isalpha() and p.islower() and len(p) <= 5)
+        for p in rest
+    )
 
 
 def _runs(tokens: list[Token], text: str, cues: Cues) -> Iterator[tuple[int, int]]:
