@@ -267,7 +267,7 @@ def test_cli_reads_an_embedded_store(tmp_path) -> None:
     ("args", "message"),
     [
         (["{small}", "-o", "{tmp}/g.txt"], "cannot tell the format"),
-        (["-o", "{tmp}/g.html"], "either a graph file or --store"),
+        (["-o", "{tmp}/g.html"], "{tmp}/default-store: no store there"),
         (["{small}", "--store", "{tmp}", "-o", "{tmp}/g.html"], "either a graph file or --store"),
         (["{tmp}/missing.ttl", "-o", "{tmp}/g.html"], "no such file"),
         (["--store", "{tmp}/nostore", "-o", "{tmp}/g.html"], "{tmp}/nostore"),
@@ -277,7 +277,8 @@ def test_cli_reads_an_embedded_store(tmp_path) -> None:
         (["--store", "{tmp}/emptystore", "-o", "{tmp}/g.html"], "holds no units or entities"),
     ],
 )
-def test_cli_errors_are_one_line_and_exit_2(tmp_path, args, message) -> None:
+def test_cli_errors_are_one_line_and_exit_2(tmp_path, args, message, monkeypatch) -> None:
+    monkeypatch.setenv("EPKG_STORE", str(tmp_path / "default-store"))  # neither: the default
     (tmp_path / "nostore").mkdir()
     bad = tmp_path / "bad.ttl"
     bad.write_text("@prefix : <x> . :a :b", encoding="utf-8")
