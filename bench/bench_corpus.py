@@ -104,15 +104,18 @@ def make_corpus(folder: Path, size: int, persons: list[str]) -> None:
         (folder / f"TA-{i:04d}.txt").write_text(variant(text, i, persons), encoding="utf-8")
 
 
-def write_growth(total: int, chunk: int = 100) -> list[float]:
+def write_growth(total: int, chunk: int = 100, bulk: bool = True) -> list[float]:
     """Milliseconds per document to write graphs into one on-disk store, chunk by chunk
     as it grows: the part of a build whose cost could depend on the store's size (the
-    analysis of a document does not). Graphs are the sample's variants under new ids."""
+    analysis of a document does not). Graphs are the sample's variants under new ids.
+    ``bulk``: the batch writer's road (16 new documents per bulk ingestion, parsing
+    included); otherwise one transaction per document."""
     import pyoxigraph as ox
 
+    from graph.batch import BATCH_DOCUMENTS
     from graph.pipeline import analyse_path
     from graph.rdf import build_quads
-    from graph.store import open_store
+    from graph.store import open_store, parse_graph
 
     text = SAMPLE.read_text(encoding="utf-8")
     persons = person_surfaces(SAMPLE)
@@ -127,13 +130,21 @@ def write_growth(total: int, chunk: int = 100) -> list[float]:
         per_chunk: list[float] = []
         with open_store(Path(tmp) / "store") as store:
             for start in range(0, total, chunk):
-                began = time.perf_counter()
+                docs = []
                 for n in range(start, min(start + chunk, total)):
                     marker, nt = bases[n % len(bases)]
                     doc = nt.replace(marker, f"-{n:04d}")
                     graph = re.search(r"<(\S+/eli/dl/doc/TA-\S+?/[a-z]{2})>", doc)
                     assert graph is not None
-                    store.replace_graph_ntriples(graph.group(1), doc)
+                    docs.append((graph.group(1), doc.encode("utf-8")))
+                began = time.perf_counter()
+                if bulk:
+                    for first in range(0, len(docs), BATCH_DOCUMENTS):
+                        store.add_graphs([(g, parse_graph(g, d, lenient=True))
+                                          for g, d in docs[first:first + BATCH_DOCUMENTS]])
+                else:
+                    for g, d in docs:
+                        store.replace_graph_ntriples(g, d, lenient=True)
                 per_chunk.append(1000 * (time.perf_counter() - began) / chunk)
     return per_chunk
 
@@ -179,10 +190,12 @@ def main() -> None:
                 skipped = [ln for ln in done.stderr.splitlines() if "skipped" in ln][:3]
                 print("   e.g. " + "\n   e.g. ".join(skipped))
     if args.growth:
-        per_chunk = write_growth(args.growth)
-        print(f"store writes, ms per document for each 100 more documents up to {args.growth}: "
-              + " ".join(f"{ms:.0f}" for ms in per_chunk)
-              + f" (last/first = {per_chunk[-1] / per_chunk[0]:.2f})")
+        for bulk in (True, False):
+            per_chunk = write_growth(args.growth, bulk=bulk)
+            road = "bulk, 16 per ingestion" if bulk else "one transaction each"
+            print(f"store writes ({road}), ms per document for each 100 more documents up to "
+                  f"{args.growth}: " + " ".join(f"{ms:.0f}" for ms in per_chunk)
+                  + f" (last/first = {per_chunk[-1] / per_chunk[0]:.2f})")
     if len(per_doc) > 1:
         spread = max(per_doc) / min(per_doc)
         print(f"seconds per document across sizes: max/min = {spread:.2f} "

@@ -3,9 +3,16 @@
 A researcher never has one resolution. Each input is analysed, turned into quads
 (and validated, unless asked not to) in a worker process; the parent process alone
 writes into the store (Oxigraph lets one process hold a store open for writing),
-one transaction per document, in input order so the result does not depend on
-which worker finished first. A document that fails is reported with its file and
-a one-line reason and skipped; the others are kept.
+in input order so the result does not depend on which worker finished first. A
+document that fails is reported with its file and a one-line reason and skipped;
+the others are kept.
+
+The writer is the serial step, so it writes documents new to the store a few at a
+time in one bulk ingestion (:meth:`graph.store.GraphStore.add_graphs`, 3–5× cheaper
+than a transaction per document); a document already in the store is replaced in
+a transaction of its own. A batch starts at one document and doubles up to
+:data:`BATCH_DOCUMENTS`, so the first outcome shows at once; an outcome is reported
+once its document is written.
 
 Nothing here prints: the caller passes ``on_done`` to draw a progress bar.
 """
@@ -26,7 +33,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import ConfigError, EpkgError
-from .store import GraphStore
+from .store import BULK_MAX_QUADS, GraphStore, parse_graph
 
 __all__ = [
     "INPUT_SUFFIXES",
@@ -53,12 +60,16 @@ class BuildOptions:
     timestamp: _dt.datetime | None = None
 
 
+#: The most new documents the writer puts into the store in one bulk ingestion.
+BATCH_DOCUMENTS = 16
+
+
 @dataclass(frozen=True, slots=True)
 class Built:
-    """One document's graph, as a worker sends it back: N-Triples are cheap to pickle."""
+    """One document's graph, as a worker sends it back: N-Quads are cheap to pickle."""
 
     graph: str
-    ntriples: bytes
+    nquads: bytes  # every quad in the named graph ``graph``
     triples: int
     warnings: tuple[str, ...] = ()
 
@@ -151,7 +162,7 @@ def build_one(path: str | os.PathLike[str], options: BuildOptions) -> Built:
         _validate(quads, str(path))
     graph = quads[0].graph_name
     assert isinstance(graph, ox.NamedNode)
-    data = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES)
+    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     assert data is not None
     return Built(graph.value, data, len(quads), tuple(analysis.warnings))
 
@@ -225,6 +236,87 @@ def _results(
             raise
 
 
+@dataclass
+class _Writer:
+    """The parent's side: writes results into the store in input order, in batches."""
+
+    store: GraphStore
+    report: BatchReport
+    on_done: Callable[[Outcome], None] | None
+    seen: set[str] = field(default_factory=set)  # graphs written during this run
+    pending: list[tuple[Path, Built | _Failure]] = field(default_factory=list)
+    pending_graphs: set[str] = field(default_factory=set)
+    pending_quads: int = 0
+    size: int = 1  # documents per batch: doubles up to BATCH_DOCUMENTS
+
+    def push(self, path: Path, result: Built | _Failure) -> None:
+        if isinstance(result, _Failure):
+            if self.pending:  # keep input order: it is reported after the batch before it
+                self.pending.append((path, result))
+            else:
+                self._emit(path, result, None)
+            return
+        if result.graph in self.pending_graphs or self.store.has_graph(result.graph):
+            self.flush()  # a rebuilt document: its own transaction, after those before it
+            self._emit(path, result, self._replace(result))
+            return
+        if self.pending_quads + result.triples > BULK_MAX_QUADS:
+            self.flush()
+        self.pending.append((path, result))
+        self.pending_graphs.add(result.graph)
+        self.pending_quads += result.triples
+        if len(self.pending_graphs) >= self.size:
+            self.flush()
+            self.size = min(2 * self.size, BATCH_DOCUMENTS)
+
+    def flush(self) -> None:
+        """Write the pending new documents in one ingestion, then report them in order."""
+        pending, self.pending = self.pending, []
+        self.pending_graphs, self.pending_quads = set(), 0
+        parsed: dict[int, tuple[Built, list[ox.Quad]]] = {}
+        written: dict[int, int | EpkgError] = {}
+        for index, (_, result) in enumerate(pending):
+            if isinstance(result, Built):
+                try:  # pyoxigraph wrote it: skip re-checking IRIs
+                    quads = parse_graph(result.graph, result.nquads, lenient=True)
+                except EpkgError as exc:
+                    written[index] = exc
+                else:
+                    parsed[index] = (result, quads)
+        if parsed:
+            try:
+                self.store.add_graphs([(built.graph, quads) for built, quads in parsed.values()])
+            except EpkgError:  # the batch was undone: write one by one to name the culprit
+                for index, (built, _) in parsed.items():
+                    written[index] = self._replace(built)
+            else:
+                written.update({i: len(quads) for i, (_, quads) in parsed.items()})
+        for index, (path, result) in enumerate(pending):
+            self._emit(path, result, written.get(index))
+
+    def _replace(self, built: Built) -> int | EpkgError:
+        try:
+            quads = parse_graph(built.graph, built.nquads, lenient=True)
+            return self.store.replace_graph(built.graph, quads)
+        except EpkgError as exc:
+            return exc
+
+    def _emit(self, path: Path, result: Built | _Failure, written: int | EpkgError | None) -> None:
+        if isinstance(result, _Failure):
+            outcome = Outcome(str(path), error=result.reason, exit_code=result.exit_code)
+        elif isinstance(written, EpkgError):
+            outcome = Outcome(str(path), error=_one_line(written), exit_code=written.exit_code)
+        else:
+            assert written is not None
+            if result.graph in self.seen:
+                self.report.replaced.append(result.graph)
+            self.seen.add(result.graph)
+            outcome = Outcome(str(path), result.graph, written, warnings=result.warnings)
+        self.report.outcomes.append(outcome)
+        if self.on_done is not None:
+            self.on_done(outcome)
+
+
 def build_many(
     inputs: Sequence[str | os.PathLike[str]],
     store: GraphStore,
@@ -244,25 +336,10 @@ def build_many(
     options = options or BuildOptions()
     paths = expand_inputs(inputs)
     report = BatchReport()
-    seen: set[str] = set()
+    writer = _Writer(store, report, on_done)
     start = time.perf_counter()
     for path, result in _results(paths, options, jobs):
-        if isinstance(result, _Failure):
-            outcome = Outcome(str(path), error=result.reason, exit_code=result.exit_code)
-        else:
-            try:
-                triples = store.replace_graph_ntriples(
-                    result.graph, result.ntriples, lenient=True  # pyoxigraph wrote it
-                )
-            except EpkgError as exc:
-                outcome = Outcome(str(path), error=_one_line(exc), exit_code=exc.exit_code)
-            else:
-                if result.graph in seen:
-                    report.replaced.append(result.graph)
-                seen.add(result.graph)
-                outcome = Outcome(str(path), result.graph, triples, warnings=result.warnings)
-        report.outcomes.append(outcome)
-        if on_done is not None:
-            on_done(outcome)
+        writer.push(path, result)
+    writer.flush()
     report.seconds = time.perf_counter() - start
     return report

@@ -6,6 +6,14 @@ is one Oxigraph transaction: a new document is one ``load``; a rebuilt one is on
 SPARQL update (``DROP SILENT GRAPH …; INSERT DATA …``). A failure half-way leaves
 the store exactly as it was, and a reader never sees a document half-written.
 
+Many *new* documents at once (the batch builder) take a faster road,
+:meth:`GraphStore.add_graphs`: a transaction checks every quad against the store
+before writing it (~15–20 µs a quad on disk, growing with the store), while
+Oxigraph's bulk loader writes sorted files and hands them to RocksDB in one
+ingestion (~3–5 µs a quad, flat). The bulk loader is not a transaction, so the
+method keeps the same promise another way: it only adds graphs the store does not
+hold, and if the ingestion fails it drops exactly those graphs again.
+
 Only one process may hold an Oxigraph folder open for writing (RocksDB takes a
 lock); readers open it read-only, which works while a writer holds the lock.
 Every failure to open or write becomes a :class:`~graph.errors.StoreError`.
@@ -15,7 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -24,7 +32,15 @@ import pyoxigraph as ox
 
 from .errors import StoreError
 
-__all__ = ["GraphStore", "open_store", "ntriples_of", "default_store_dir", "DEFAULT_STORE_DIR"]
+__all__ = [
+    "GraphStore",
+    "open_store",
+    "ntriples_of",
+    "parse_graph",
+    "BULK_MAX_QUADS",
+    "default_store_dir",
+    "DEFAULT_STORE_DIR",
+]
 
 #: Where commands keep the embedded store when no --store is given (EPKG_STORE overrides).
 DEFAULT_STORE_DIR = "epkg-store"
@@ -60,6 +76,40 @@ def ntriples_of(quads: Iterable[ox.Quad | ox.Triple], graph: ox.NamedNode | None
     data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
     assert data is not None
     return data
+
+
+#: The most quads :meth:`GraphStore.add_graphs` takes in one call: well under the
+#: bulk loader's own batch (a million quads), so one call is one ingestion.
+BULK_MAX_QUADS = 200_000
+
+
+def parse_graph(
+    graph_iri: str | ox.NamedNode, data: bytes | str, *, lenient: bool = False
+) -> list[ox.Quad]:
+    """N-Triples (or N-Quads of that one graph) → the graph's quads, deduplicated in order.
+
+    A quad of another named graph is refused, as is text that does not parse;
+    ``lenient`` skips checking IRIs and language tags (for pyoxigraph's own output).
+    """
+    graph = graph_iri if isinstance(graph_iri, ox.NamedNode) else ox.NamedNode(graph_iri)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        parsed = list(ox.parse(raw, format=ox.RdfFormat.N_QUADS, lenient=lenient))
+    except (SyntaxError, ValueError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise StoreError(f"could not write graph {graph.value}: {first}") from exc
+    quads: dict[ox.Quad, None] = {}
+    for quad in parsed:
+        name = quad.graph_name
+        if isinstance(name, ox.DefaultGraph):
+            quad = ox.Quad(quad.subject, quad.predicate, quad.object, graph)
+        elif name != graph:
+            raise StoreError(
+                f"a quad of graph {name} was given for graph {graph}: "
+                "one document's triples go to one named graph"
+            )
+        quads[quad] = None
+    return list(quads)
 
 
 def _check_folder(path: Path, create: bool) -> None:
@@ -141,6 +191,49 @@ class GraphStore:
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise StoreError(f"{self.path}: could not write graph {graph.value}: {first}") from exc
         return self.count(graph)
+
+    def has_graph(self, graph_iri: str | ox.NamedNode) -> bool:
+        """Whether the store holds the named graph (a document built before)."""
+        graph = graph_iri if isinstance(graph_iri, ox.NamedNode) else ox.NamedNode(graph_iri)
+        return bool(self.store.contains_named_graph(graph))
+
+    def add_graphs(
+        self, documents: Sequence[tuple[str | ox.NamedNode, Sequence[ox.Quad]]]
+    ) -> None:
+        """Add several *new* documents' graphs in one bulk ingestion (see the module notes).
+
+        ``documents`` pairs each graph with its quads (from :func:`parse_graph`); every
+        graph must be absent from the store and named once. If the ingestion fails or is
+        interrupted, those graphs are dropped again — they were new, so the store is as
+        it was — and the error is raised (a StoreError for a failure of the store).
+        """
+        if self.read_only:
+            raise StoreError(f"{self.path}: the store is open read-only")
+        graphs = [g if isinstance(g, ox.NamedNode) else ox.NamedNode(g) for g, _ in documents]
+        if len(set(graphs)) != len(graphs):
+            raise StoreError("add_graphs: a graph is named twice (replace it instead)")
+        for graph in graphs:
+            if self.store.contains_named_graph(graph):
+                raise StoreError(
+                    f"{self.path}: graph {graph.value} is already in the store (replace it instead)"
+                )
+        quads = [quad for _, part in documents for quad in part]
+        if len(quads) > BULK_MAX_QUADS:
+            raise StoreError(f"add_graphs takes at most {BULK_MAX_QUADS} quads at once")
+        named = set(graphs)
+        stray = next((q.graph_name for q in quads if q.graph_name not in named), None)
+        if stray is not None:
+            raise StoreError(f"a quad of graph {stray} is not among the graphs added")
+        try:
+            self.store.bulk_extend(quads)
+        except BaseException as exc:
+            for graph in graphs:  # they were new: dropping them restores the store
+                with contextlib.suppress(OSError):
+                    self.store.update(f"DROP SILENT GRAPH {graph}")
+            if isinstance(exc, OSError):
+                names = ", ".join(g.value for g in graphs)
+                raise StoreError(f"{self.path}: could not write graphs {names}: {exc}") from exc
+            raise
 
     def remove_graph(self, graph_iri: str | ox.NamedNode) -> None:
         """Drop one document's graph (nothing happens if it is not there)."""

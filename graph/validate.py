@@ -276,14 +276,35 @@ def _pyshacl_rows(report: Any) -> Iterable[ResultRow]:
         )
 
 
+def _conforming_fast(quads: Sequence[Quad | Triple]) -> ValidationResult | None:
+    """The result for one graph's quads, if they conform; None when in doubt."""
+    if not quads:
+        return None
+    names = {q.graph_name if isinstance(q, Quad) else None for q in quads}
+    if len(names) != 1:  # several graphs (or triples and quads): validate() groups them
+        return None
+    from pyoxigraph import RdfFormat, serialize
+
+    triples = [q.triple if isinstance(q, Quad) else q for q in quads]
+    nt = (serialize(triples, format=RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+    result = _validate_rust(nt, shapes_text(None))
+    return result if result.conforms else None
+
+
 def validate_quads(
     quads: Sequence[Quad | Triple], origin: str = "", engine: Engine = "shacl"
 ) -> ValidationResult:
     """Validate and raise :class:`ValidationFailed` (with the text report) if it does not conform.
 
     The gate ``epkg build`` and the batch builder run before anything is written.
+    A conforming graph's result does not depend on the order the triples come in, so
+    one document's graph is first checked as pyoxigraph serialises it (no sorting: a
+    fifth of the gate's time); only a graph that fails is validated again in the
+    canonical order, for the same report :func:`validate` gives.
     """
-    result = validate(quads, engine=engine)
+    result = _conforming_fast(quads) if engine == "shacl" else None
+    if result is None:
+        result = validate(quads, engine=engine)
     if not result.conforms:
         where = f"{origin}: " if origin else ""
         raise ValidationFailed(

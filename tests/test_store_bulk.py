@@ -1,0 +1,108 @@
+"""The batch writer's fast road into the store: new documents in one bulk ingestion,
+with the same promises as a transaction (nothing duplicated, a failure undone), and
+the batch builder mixing it with replacements in input order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import pytest
+
+from graph.batch import BATCH_DOCUMENTS, BatchReport, Built, Outcome, _Failure, _Writer
+from graph.errors import StoreError
+from graph.queries import load_graph_file
+from graph.store import open_store, parse_graph
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "fixtures" / "queries" / "corpus.trig"
+DOC1 = "https://w3id.org/epkg/eli/dl/doc/TA-9-2021-0001/ro"
+DOC2 = "https://w3id.org/epkg/eli/dl/doc/TA-9-2022-0002/en"
+
+
+def nquads(name: str) -> bytes:
+    memory = load_graph_file(CORPUS)
+    quads = list(memory.quads_for_pattern(None, None, None, ox.NamedNode(name)))
+    assert len(quads) > 10
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+
+
+def test_parse_graph_puts_triples_in_the_graph_and_refuses_other_graphs() -> None:
+    quads = parse_graph(DOC1, b"<urn:a> <urn:b> <urn:c> .\n<urn:a> <urn:b> <urn:c> .\n")
+    assert quads == [ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:b"),
+                             ox.NamedNode("urn:c"), ox.NamedNode(DOC1))]
+    with pytest.raises(StoreError, match="one named graph"):
+        parse_graph(DOC1, nquads(DOC2))
+    with pytest.raises(StoreError, match="could not write"):
+        parse_graph(DOC1, b"<urn:a> <urn:b> broken .\n")
+
+
+def test_add_graphs_writes_new_graphs_and_refuses_known_ones(tmp_path: Path) -> None:
+    one, two = parse_graph(DOC1, nquads(DOC1)), parse_graph(DOC2, nquads(DOC2))
+    with open_store(tmp_path / "st") as store:
+        store.add_graphs([(DOC1, one), (DOC2, two)])
+        assert store.counts() == {DOC1: len(one), DOC2: len(two)}
+        with pytest.raises(StoreError, match="already in the store"):
+            store.add_graphs([(DOC1, one)])
+        with pytest.raises(StoreError, match="named twice"):
+            store.add_graphs([("urn:g", []), ("urn:g", [])])
+        with pytest.raises(StoreError, match="not among the graphs added"):
+            store.add_graphs([("urn:g", one)])
+        assert store.counts() == {DOC1: len(one), DOC2: len(two)}
+
+
+class _FailingStore:
+    """An Oxigraph store whose bulk ingestion writes part of its input, then fails."""
+
+    def __init__(self, real: ox.Store) -> None:
+        self.real = real
+
+    def bulk_extend(self, quads: list[ox.Quad]) -> None:
+        self.real.extend(quads[: len(quads) // 2])
+        raise OSError("No space left on device")
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real, name)
+
+
+def test_a_failed_ingestion_leaves_the_store_as_it_was(tmp_path: Path) -> None:
+    one, two = parse_graph(DOC1, nquads(DOC1)), parse_graph(DOC2, nquads(DOC2))
+    with open_store(tmp_path / "st") as store:
+        store.add_graphs([(DOC1, one)])
+        before = set(store.store.quads_for_pattern(None, None, None))
+        real = store.store
+        store._store = _FailingStore(real)  # type: ignore[assignment]
+        with pytest.raises(StoreError, match="No space left"):
+            store.add_graphs([(DOC2, two)])
+        store._store = real
+        assert set(store.store.quads_for_pattern(None, None, None)) == before
+        assert store.graphs() == [DOC1]
+
+
+def test_the_writer_batches_new_documents_and_replaces_known_ones_in_order(
+    tmp_path: Path,
+) -> None:
+    one, two = nquads(DOC1), nquads(DOC2)
+    results: list[tuple[Path, Built | _Failure]] = [
+        (Path("a.txt"), Built(DOC1, one, 0)),
+        (Path("b.txt"), _Failure("b.txt: not a resolution", 2)),
+        (Path("c.txt"), Built(DOC2, two, 0)),
+        (Path("d.txt"), Built(DOC1, one, 0)),  # the same document again: replaced
+        (Path("e.txt"), Built("urn:bad", b"<urn:a> <urn:b> broken .\n", 0)),
+    ]
+    seen: list[Outcome] = []
+    report = BatchReport()
+    with open_store(tmp_path / "st") as store:
+        writer = _Writer(store, report, seen.append)
+        writer.size = BATCH_DOCUMENTS  # everything new goes into one ingestion
+        for path, result in results:
+            writer.push(path, result)
+        writer.flush()
+        counts = store.counts()
+    assert [o.path for o in seen] == ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"]
+    assert [o.ok for o in seen] == [True, False, True, True, False]
+    assert report.replaced == [DOC1]
+    assert counts == {DOC1: seen[0].triples, DOC2: seen[2].triples}
+    assert seen[0].triples == seen[3].triples == len(parse_graph(DOC1, one))
+    assert "could not write graph urn:bad" in (seen[4].error or "")
