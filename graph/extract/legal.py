@@ -71,24 +71,25 @@ def _object_end(tokens: list[Token], k: int, cues: Cues) -> int:
     stops = cues.words("legal", "object_stops")
     limit = int(cues.section("legal").get("object_max", 5))
     links = cues.words("legal", "object_links") or cues.name_connectors
+    start = k
     if (
         k + 1 < len(tokens)
         and fold(tokens[k].text) in cues.words("legal", "determiners")
         and is_cap(tokens[k + 1].text)
-        and cues.raw.get("nouns_capitalised")
+        and (cues.raw.get("nouns_capitalised") or cues.raw.get("title_case_names"))
     ):
-        k += 1  # "Gesetz über die Bekämpfung …": the subject's article
+        k += 1  # "Gesetz über die Bekämpfung …", "Law on the Defence of …"
     if k < len(tokens) and is_cap(tokens[k].text):
-        end = k
-        j = k
-        while j < len(tokens) and j - k < 10:
-            t = tokens[j].text
-            if is_cap(t) or is_acronym(t):
-                end = j + 1
-            elif fold(t) not in links or j + 1 >= len(tokens) or not is_cap(tokens[j + 1].text):
-                break
-            j += 1
-        return end
+        end = _title_end(tokens, k, links, cues)
+        after = tokens[end].text if end < len(tokens) else ""
+        if not (
+            k > start
+            and after.isalpha()
+            and after.islower()
+            and fold(after) not in stops | links | cues.name_stops
+        ):
+            return end
+        k = start  # "the Law on the Russian language": a lower-case subject after all
     # A verb after the subject ends it: "draft law on X would ...", "... ar obliga"
     verbs = tuple(fold(v).rstrip("*") for v in cues.section("legal").get("object_verbs", []))
     stems = tuple(
@@ -121,6 +122,44 @@ def _object_end(tokens: list[Token], k: int, cues: Cues) -> int:
         last = j + 1
         j += 1
     return last
+
+
+def _title_end(tokens: list[Token], k: int, links: frozenset[str], cues: Cues) -> int:
+    """End of a title-case subject from token ``k``: capitalised words joined by
+    connectors, and an enumeration closed by "and" ("to Independence, Sovereignty and
+    Self-Determination for Peace")."""
+    n = len(tokens)
+    end = j = k
+    while j < n and j - k < 24:
+        t = tokens[j].text
+        if is_cap(t) or is_acronym(t):
+            end = j + 1
+        elif t == "," and j > k and _enumeration_closes(tokens, j + 1, cues):
+            pass
+        elif fold(t) in links and j + 1 < n and is_cap(tokens[j + 1].text):
+            pass
+        elif (
+            fold(t) in links
+            and j + 2 < n
+            and fold(tokens[j + 1].text) in links & cues.words("legal", "determiners")
+            and is_cap(tokens[j + 2].text)
+        ):
+            j += 1  # "of the Rights"
+        else:
+            break
+        j += 1
+    return end
+
+
+def _enumeration_closes(tokens: list[Token], j: int, cues: Cues) -> bool:
+    """Do capitalised words from ``j`` lead (through commas) to "and"/"și" + a
+    capitalised word?"""
+    n = len(tokens)
+    if j >= n or not is_cap(tokens[j].text):
+        return False
+    while j < n and (is_cap(tokens[j].text) or tokens[j].text == ","):
+        j += 1
+    return j + 1 < n and fold(tokens[j].text) in cues.list_and and is_cap(tokens[j + 1].text)
 
 
 def _genitive_goes_on(tokens: list[Token], j: int, cues: Cues) -> bool:
@@ -163,6 +202,10 @@ def law_span_end(tokens: list[Token], i: int, folded: str, cues: Cues) -> tuple[
     if kind is None and f in cues.words("legal", "law_heads"):
         kind = "law"
         head_end = tokens[i].end
+    if kind is None and _match_words(cues, "legal", "decree_heads", folded, tokens[i].start) == (
+        tokens[i].end
+    ):
+        kind, head_end = "law", tokens[i].end  # a decree names a law once numbered or titled
     self_named = False
     if kind is None:
         q = _match_words(cues, "legal", "qualified_heads", folded, tokens[i].start)
@@ -187,6 +230,12 @@ def law_span_end(tokens: list[Token], i: int, folded: str, cues: Cues) -> tuple[
         if left is not None:
             first, qualified = left, True  # "the foreign agents law"
     k = token_at(tokens, head_end)
+    if kind == "law" and k < n:
+        q = _match_words(cues, "legal", "law_qualifiers", folded, tokens[k].start)
+        if q and token_at(tokens, q) < n:
+            after = fold(tokens[token_at(tokens, q)].text)
+            if after in cues.words("legal", "number_marks"):
+                k = token_at(tokens, q)  # "Decretul prezidențial nr. 45"
     if k < n and fold(tokens[k].text) in cues.words("legal", "number_marks"):
         if k + 1 < n and tokens[k + 1].text == ".":
             k += 1
@@ -320,7 +369,7 @@ def _head_prefixes(language: str) -> tuple[str, ...]:
     from .cues import load_cues
 
     cues = load_cues(language)
-    keys = ("bill_heads", "code_heads", "law_heads", "qualified_heads")
+    keys = ("bill_heads", "code_heads", "law_heads", "decree_heads", "qualified_heads")
     words = [p.split()[0].rstrip("*") for key in keys for p in cues.section("legal").get(key, [])]
     if any(w.startswith("*") for w in words):
         return ("",)  # compounds: any word may end in a law head
