@@ -57,6 +57,17 @@ def _place_before(tokens: list[Token], i: int) -> tuple[Entry, tuple[int, int]] 
     return None
 
 
+def _known_before_topic(tokens: list[Token], first: int, end: int, cues: Cues) -> bool:
+    """Does a known organisation open the span, followed by a topic ("privind", "on"):
+    the subject of its judgments or reports, not part of its name?"""
+    from .gazetteer import match
+
+    topics = cues.words("bodies", "mandate_topics")
+    for i, stop, _entry in match(tokens[first:end]):
+        return i == 0 and first + stop < end and fold(tokens[first + stop].text) in topics
+    return False
+
+
 def _title_tail(tokens: list[Token], end: int, text: str, cues: Cues) -> int:
     """Capitalised words completing a place's official name ("… Special Administrative
     Region"), where names are written in title case."""
@@ -212,6 +223,8 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
             first -= 1
         if first == i and end == i + 1:
             continue
+        if _known_before_topic(tokens, first, end, cues):
+            continue  # "Curții Europene a Drepturilor Omului privind X": the gazetteer's
         s, e = tokens[first].start, tokens[end - 1].end
         words = [t.text for t in tokens[first:end] if t is not tok]
         if _eu(words, cues):

@@ -133,16 +133,21 @@ def _aligned_offset(tokens: list[Token], j: int, joined_end: int) -> int:
 
 
 def _date_end(tokens: list[Token], k: int, cues: Cues) -> int | None:
-    """End of "14 martie 2019" / "14 March 2019" starting at token ``k``."""
+    """End of "14 martie 2019" / "14 March 2019" starting at token ``k``; a language's
+    date words ("16 de febrero de 2023") may stand between day, month and year."""
     n = len(tokens)
-    if (
-        k + 2 < n
-        and _DAY.match(tokens[k].text)
-        and fold(tokens[k + 1].text) in cues.months
-        and _YEAR.match(tokens[k + 2].text)
-    ):
-        return k + 3
-    return None
+    inner = cues.words("instruments", "date_inner")
+    if not (k < n and _DAY.match(tokens[k].text)):
+        return None
+    j = k + 1
+    if j < n and fold(tokens[j].text) in inner:
+        j += 1
+    if not (j < n and fold(tokens[j].text) in cues.months):
+        return None
+    j += 1
+    if j < n and fold(tokens[j].text) in inner:
+        j += 1
+    return j + 1 if j < n and _YEAR.match(tokens[j].text) else None
 
 
 def _eu(words: list[str], cues: Cues) -> bool:
@@ -204,11 +209,30 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
             )
             s, e = tokens[first].start, tokens[end - 1].end
             yield Mention(unit_id, s, e, text[s:e], type_, "pat:instrument")
+    yield from _phrases(unit_id, text, tokens, folded, cues)
     yield from _dated(unit_id, text, tokens, folded, cues, "council_conclusions")
     yield from _dated(unit_id, text, tokens, folded, cues, "own_resolutions")
     yield from _sanctions(unit_id, text, tokens, folded, cues)
     yield from _reports(unit_id, text, tokens, folded, cues)
     yield from _strategy(unit_id, text, tokens, folded, cues)
+
+
+def _phrases(
+    unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues
+) -> Iterator[Mention]:
+    """EU instruments some languages write in lower case ("accordo di associazione",
+    "del suo regolamento"), which no capitalised head finds: fixed phrases in the
+    cue data, without a leading determiner."""
+    pat = cues.patterns("instruments", "lower_case_names")
+    if pat is None:
+        return
+    determiners = cues.words("legal", "determiners")
+    for m in pat.finditer(folded):
+        i, k = token_at(tokens, m.start()), token_at(tokens, m.end())
+        while i < k - 1 and fold(tokens[i].text) in determiners:
+            i += 1
+        s, e = tokens[i].start, tokens[k - 1].end
+        yield Mention(unit_id, s, e, text[s:e], EntityType.EU_INSTRUMENT, "pat:phrase")
 
 
 def _dated(

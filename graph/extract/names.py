@@ -22,6 +22,7 @@ __all__ = [
     "parse_list",
     "roles_around",
     "token_at",
+    "listed_person_start",
     "OPEN_QUOTES",
 ]
 
@@ -311,3 +312,46 @@ def compound_name_span(tokens: list[Token], i: int, cues: Cues) -> tuple[int, in
             j += 1
         end = j
     return first, end
+
+
+def listed_person_start(tokens: list[Token], first: int, last: int, cues: Cues) -> int:
+    """Where an organisation's name after its cue runs into the first name of a list
+    of persons ("jurnaliștii postului Kanal Azad Leyla Huseynova, Orkhan Bagirov și
+    …"): the person starts as many words before the end as the next list item has;
+    ``last`` when the run is not followed by such a list."""
+    n = len(tokens)
+    if last >= n or not (tokens[last].text == "," or fold(tokens[last].text) in cues.list_and):
+        return last
+    k = last + 1
+    if k < n and fold(tokens[k].text) in cues.list_and:
+        k += 1
+    m = k
+    while m < n and m - k < 4 and is_cap(tokens[m].text) and not cues.is_non_name(tokens[m].text):
+        m += 1
+    size = m - k
+    if not 2 <= size <= 3 or (m < n and is_cap(tokens[m].text)):
+        return last
+    closed = fold(tokens[last].text) in cues.list_and
+    while not closed and m + 1 < n and tokens[m].text == ",":
+        m += 1  # on through ", A B" to the closing "și"/"and"
+        while m < n and is_cap(tokens[m].text):
+            m += 1
+    if not closed:
+        closed = m + 1 < n and fold(tokens[m].text) in cues.list_and and is_cap(tokens[m + 1].text)
+    cut = last - size
+    if not closed or cut <= first or any(cues.is_non_name(t.text) for t in tokens[cut:last]):
+        return last
+    return cut
+
+
+def after_org_cue(tokens: list[Token], i: int, folded: str, cues: Cues) -> bool:
+    """Does an organisation's cue noun end right before token ``i``?"""
+    for back in (1, 2, 3):
+        j = i - back
+        if j < 0:
+            break
+        for pattern, _type in cues.org_cues:
+            m = pattern.match(folded, tokens[j].start)
+            if m is not None and m.end() == tokens[i - 1].end:
+                return True
+    return False

@@ -22,6 +22,7 @@ from .names import (
     Item,
     cap_run_end,
     compound_name_span,
+    listed_person_start,
     parse_list,
     scan_item,
     token_at,
@@ -92,6 +93,9 @@ def _after_cue(
             quoted = (
                 _quoted_after(tokens, item.last, text, cues) if item.last > item.first else None
             )
+            cut = listed_person_start(tokens, item.first, item.last, cues)
+            if quoted is None and cut < item.last:  # the list of persons starts inside
+                item = Item(item.first, cut, item.start, tokens[cut - 1].end)
             yield _mention(unit_id, text, quoted or item, type_, "cue:after")
 
 

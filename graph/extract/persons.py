@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from ..model import EntityType, Mention
 from .cues import Cues, fold_aligned
-from .names import roles_around
+from .names import after_org_cue, listed_person_start, roles_around
 from .tokens import Token, fold, is_cap, tokenize
 
 __all__ = ["extract", "chained", "name_runs"]
@@ -110,6 +110,8 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     spans: list[tuple[int, int, bool]] = []
     for i, j in _runs(tokens, text, cues):
         i = _after_particle(tokens, i, j, cues)
+        if j - i >= 3 and i > 0 and after_org_cue(tokens, i, folded, cues):
+            i = listed_person_start(tokens, i, j, cues)  # "postului Kanal Azad Leyla H., …"
         if not 2 <= j - i <= 4:
             continue
         start, end = tokens[i].start, tokens[j - 1].end
