@@ -113,7 +113,13 @@ def continuation(
                 or fn in cues.place_prepositions
                 or (namey and not is_cap(tokens[j - 1].text))
                 or cues.is_head(nxt)
-            ):
+                or (
+                    nxt.islower()
+                    and j + 2 < n
+                    and is_cap(tokens[j + 2].text)
+                    and not cues.raw.get("nouns_capitalised")
+                )
+            ):  # "… omului și hotărârile Curții …": a new phrase with its own name
                 break
         if f not in cues.name_connectors and f not in cues.list_and:
             last = j + 1
@@ -215,6 +221,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     yield from _sanctions(unit_id, text, tokens, folded, cues)
     yield from _reports(unit_id, text, tokens, folded, cues)
     yield from _strategy(unit_id, text, tokens, folded, cues)
+    yield from _pair_agreements(unit_id, text, tokens, folded, cues)
 
 
 def _phrases(
@@ -365,3 +372,35 @@ def _strategy(
             continue
         s, e = tokens[token_at(tokens, m.start())].start, tokens[end - 1].end
         yield Mention(unit_id, s, e, text[s:e], EntityType.EU_INSTRUMENT, "pat:strategy")
+
+
+def _eu_pair(word: str, cues: Cues) -> bool:
+    """"UE-Azerbaidjan", "EU-Egypt": the EU and a partner in one word."""
+    head, _, rest = word.partition("-")
+    return bool(rest) and head.isupper() and is_cap(rest) and _eu([word], cues)
+
+
+def _pair_agreements(
+    unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues
+) -> Iterator[Mention]:
+    """A lower-case agreement named by its EU pair: "acord de parteneriat
+    UE-Azerbaidjan", "the EU-Azerbaijan partnership agreement". Without the pair a
+    lower-case "partnership agreement" is generic and not a name."""
+    pat = cues.patterns("instruments", "pair_agreements")
+    if pat is None:
+        return
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if not tok.text.islower():
+            continue
+        m = pat.match(folded, tok.start)
+        if m is None:
+            continue
+        k = token_at(tokens, m.end())
+        if k < n and _eu_pair(tokens[k].text, cues):
+            s, e = tok.start, tokens[k].end
+        elif i > 0 and _eu_pair(tokens[i - 1].text, cues):
+            s, e = tokens[i - 1].start, tokens[k - 1].end
+        else:
+            continue
+        yield Mention(unit_id, s, e, text[s:e], EntityType.EU_INSTRUMENT, "pat:instrument")
