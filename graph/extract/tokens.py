@@ -17,11 +17,11 @@ from functools import lru_cache
 
 __all__ = ["Token", "tokenize", "fold", "stem", "key_of", "is_cap", "is_acronym", "slug"]
 
-# An elided French article or pronoun ("l'", "d'", "qu'") is a token of its own, so
-# "l'article" starts a word at "article"; so is an English possessive "'s"
-# ("RFE/RL's" → "RFE/RL", "'s").
+# An elided French or Italian article, preposition or pronoun ("l'", "d'", "qu'",
+# "dell'", "all'") is a token of its own, so "l'article" and "dell'articolo" start a
+# word at "article(o)"; so is an English possessive "'s" ("RFE/RL's" → "RFE/RL", "'s").
 _TOKEN = re.compile(
-    r"(?<!\w)(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’](?=\w)"
+    r"(?<!\w)(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|dell|dall|nell|sull|all|coll|quell|un)['’](?=\w)"
     r"|\d+(?:\.\d+)+(?!\w)"  # one number "206.3.2", "330.1": an article's number
     r"|\w+(?:[-/]\w+|['’](?!s\b)\w+)*"
     r"|['’]s\b"
