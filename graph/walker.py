@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from .footnotes import FootnoteBlock, Marker, find_markers
-from .lang import LanguageProfile, all_profiles
+from .lang import LanguageProfile, all_profiles, first_word, first_words, fold
 from .model import UnitKind
 
 # dashes and bullets; U+F020…U+F0FF: a Symbol-font dash or bullet a PDF or Word copy keeps
@@ -113,6 +114,37 @@ def _ends_unit(text: str, spans: list[tuple[int, int]]) -> bool:
     return bool(_HEADING_END.search(_last_chunk(text, spans)))
 
 
+@cache
+def _navigation_words() -> tuple[str, ...]:
+    """The web page's navigation words of every language ("Home", "Print"), longest first."""
+    return tuple(
+        sorted({w.strip() for p in all_profiles() for w in p.navigation}, key=len, reverse=True)
+    )
+
+
+@cache
+def _navigation_keys() -> tuple[frozenset[int], frozenset[str]]:
+    """The words' lengths (a literal matches letter for letter) and folded forms."""
+    words = _navigation_words()
+    return frozenset(map(len, words)), frozenset(fold(w) for w in words)
+
+
+@cache
+def _navigation_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in _navigation_words()) or "(?!)", re.IGNORECASE)
+
+
+def _is_navigation(stripped: str) -> bool:
+    """A whole line that is a navigation word; the folded set answers most lines, so
+    the pattern is compiled only for a page that has such a line."""
+    lengths, folded = _navigation_keys()
+    return (
+        len(stripped) in lengths
+        and fold(stripped) in folded
+        and bool(_navigation_pattern().fullmatch(stripped))
+    )
+
+
 class _Walker:
     """One pass over the lines of the body, building units and footnote blocks."""
 
@@ -132,11 +164,7 @@ class _Walker:
         self.zone = "citations"
         self.wrapped = False  # lines are a PDF's visual lines, not whole blocks
         self.repeated: set[str] = set()  # dated title-block lines a PDF repeats on each page
-        self.footers = [p.footer_re for p in all_profiles() if p.footer_re is not None]
-        words = sorted(
-            {w.strip() for p in all_profiles() for w in p.navigation}, key=len, reverse=True
-        )
-        self.navigation = re.compile("|".join(re.escape(w) for w in words) or "(?!)", re.IGNORECASE)
+        self.footers = [p for p in all_profiles() if p.page_footer]
 
     def start(self, kind: UnitKind, label: str, content_start: int, end: int) -> None:
         builder = _Builder(kind, label)
@@ -162,6 +190,19 @@ class _Walker:
         )
         self.group_numbers.append(number)
         self.in_footnotes = True
+
+    def _page_footer(self, line: str) -> bool:
+        """A page footer of any language ("Europäisches Parlament 2019-2024 …").
+
+        Only the languages whose footer's first word opens the line have their
+        pattern compiled and tried: a PDF's text rarely needs any of the 24.
+        """
+        head = first_word(line)
+        return any(
+            profile.footer_re is not None and profile.footer_re.match(line) is not None
+            for profile in self.footers
+            if any(head.startswith(w) for w in first_words(profile.page_footer))
+        )
 
     def opens_something(self, line: str) -> bool:
         """True when ``line`` opens a unit or a footnote block."""
@@ -189,7 +230,7 @@ class _Walker:
         """
         line = prefix + self.text[start:end]
         start -= len(prefix)
-        if any(footer.match(line) for footer in self.footers):
+        if self._page_footer(line):
             return False
         if _PAGE_NUMBER.match(line) or _MOTTO.match(line) or self._running_head(line):
             return True
@@ -211,7 +252,7 @@ class _Walker:
             self.in_footnotes = False
             self.page_markers = []  # a new page: markers restart
             self.group_numbers = []
-        if self.navigation.fullmatch(line.strip()) or not any(c.isalnum() for c in line):
+        if _is_navigation(line.strip()) or not any(c.isalnum() for c in line):
             return True  # page furniture, or a rule of "____" / "* * *" above the footnotes
         if self.zone == "paragraphs" and _is_banner(line) and not self._starts_unit(line):
             return False  # "ANNEX", a second "TEXTS ADOPTED": the resolution is over

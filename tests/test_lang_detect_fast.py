@@ -1,0 +1,96 @@
+"""Language detection compiles only the languages whose markers occur: it must pick
+the same language as scoring every profile's patterns over the whole text would."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from graph.lang import _line_starts, _stripped_lines, all_profiles, detect_language, fold
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXTS = sorted(
+    p for folder in ("tests", "examples") for p in (ROOT / folder).rglob("*")
+    if p.suffix in (".txt", ".html") and p.is_file()
+)
+
+
+def exhaustive(text: str) -> str:
+    """Every profile's patterns over the text (what detection did before the shortcut)."""
+    best, best_score = "", 0
+    lines = _stripped_lines(text)
+    for profile in all_profiles():
+        score = 3 * _line_starts(lines, profile.citation_re)
+        if profile.recital_re is not None:
+            score += 3 * _line_starts(lines, profile.recital_re)
+        score += 2 * len(profile.title_re.findall(text[:6000]))
+        if score > best_score:
+            best, best_score = profile.code, score
+    return best
+
+
+def test_collects_the_texts() -> None:
+    assert len(TEXTS) >= 30
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_the_same_language_as_every_pattern_would_give(path: Path) -> None:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    assert detect_language(text) == exhaustive(text)
+
+
+def _upper(phrase: str) -> str:
+    """Capitals where a letter has one capital ("ß" has none: "SS" is two letters)."""
+    return "".join(c.upper() if len(c.upper()) == 1 else c for c in phrase)
+
+
+def _no_accents(phrase: str) -> str:
+    return "".join(unicodedata.normalize("NFD", ch)[0] for ch in phrase)
+
+
+def test_markersfold_alike_with_or_without_accents_in_any_case() -> None:
+    checked = 0
+    for profile in all_profiles():
+        for phrase in profile.citation + profile.recital + profile.title:
+            folded = fold(phrase)
+            assert fold(_no_accents(phrase)) == folded, (profile.code, phrase)
+            assert fold(_upper(phrase)) == folded, (profile.code, phrase)
+            assert fold(phrase.replace("ș", "ş").replace("ț", "ţ")) == folded
+            checked += 1
+    assert checked > 24 * 3
+
+
+def test_each_language_is_still_found_from_its_own_markers() -> None:
+    for profile in all_profiles():
+        text = "\n".join(
+            [f"- {profile.citation[0]} something,"] * 3
+            + ([f"A. {profile.recital[0]} something;"] * 3 if profile.recital else [])
+        )
+        assert detect_language(text) == exhaustive(text), profile.code
+        shouty = _upper(_no_accents(text))
+        assert detect_language(shouty) == exhaustive(shouty), profile.code
+
+
+def test_page_footers_and_navigation_words_are_found_as_by_every_pattern() -> None:
+    import re
+
+    from graph.walker import _is_navigation, _Walker
+
+    walker = _Walker("", all_profiles()[0])
+    checked = 0
+    for profile in all_profiles():
+        for phrase in profile.page_footer:
+            shouty = _upper(_no_accents(phrase))
+            for line in (f"{phrase} 2019-2024", f"  {shouty} x", "x " + phrase):
+                expected = any(p.footer_re.match(line) for p in all_profiles() if p.footer_re)
+                assert walker._page_footer(line) == expected, (profile.code, line)
+                checked += 1
+        for word in profile.navigation:
+            every = [w.strip() for p in all_profiles() for w in p.navigation]
+            pattern = re.compile("|".join(map(re.escape, every)), re.IGNORECASE)
+            for line in (word.strip(), _upper(word.strip()), _no_accents(word.strip()) + "x"):
+                assert _is_navigation(line) == bool(pattern.fullmatch(line)), (profile.code, line)
+                checked += 1
+    assert checked > 24
