@@ -25,7 +25,9 @@ NAMES = sorted(p.stem for p in GOLD.glob("*.json") if p.name != "floors.json")
 EXPECTED = [
     "TA-9-2021-0056-ro",
     "blind-en",
+    "blind-es",
     "blind-fr",
+    "blind-it",
     "blind-ro",
     "heldout-en",
     "heldout-ro",
