@@ -41,6 +41,8 @@ EXPECTED = [
     "unseen3-en",
     "unseen3-ro",
     "unseen4-en",
+    "unseen4-ro",
+    "unseen5-en",
 ]
 
 

@@ -299,6 +299,88 @@ CASES = [
     ),
     # "belarussischen Behörden": a demonym with an adjective ending
     ("de", "fordert die belarussischen Behörden auf", ("belarussischen Behörden", "StateBody")),
+    # a title-case law subject once stopped at "of the"; an enumeration closed by "and"
+    (
+        "en",
+        "whereas he was convicted under Law No 31 on the Protection of the Rights of Citizens "
+        "to Peace, Order and Security for All;",
+        (
+            "Law No 31 on the Protection of the Rights of Citizens to Peace, Order and Security"
+            " for All",
+            "Law",
+        ),
+    ),
+    # a capitalised word after "the" does not make a lower-case subject title case
+    ("en", "the Law on the Russian language was adopted", ("Law on the Russian language", "Law")),
+    # decrees were no laws; "prezidențial" stands between head and number
+    (
+        "ro",
+        "întrucât Decretul prezidențial nr. 12 privind organizațiile obștești restricționează "
+        "activitatea",
+        ("Decretul prezidențial nr. 12 privind organizațiile obștești", "Law"),
+    ),
+    (
+        "en",
+        "whereas Presidential Decree No 7 on public associations restricts their work",
+        ("Presidential Decree No 7 on public associations", "Law"),
+    ),
+    # an outlet's name once swallowed the first of a list of journalists
+    (
+        "ro",
+        "i-au arestat pe jurnaliștii postului Radio Svoboda Ana Popa, Ion Dragu și Elena Marin;",
+        ("Ana Popa", "Person"),
+    ),
+    (
+        "ro",
+        "i-au arestat pe jurnaliștii postului Radio Svoboda Ana Popa, Ion Dragu și Elena Marin;",
+        ("Radio Svoboda", "MediaOutlet"),
+    ),
+    # ... but a party's name before an apposition stays whole
+    (
+        "ro",
+        "întrucât liderul partidului Frontul Popular Democrat, Ali Karimli, este supus",
+        ("Frontul Popular Democrat", "Movement"),
+    ),
+    # a known court followed by the subject of its judgments: not an EU body "… privind X"
+    (
+        "ro",
+        "având în vedere hotărârile Curții Europene a Drepturilor Omului privind Georgia",
+        ("Curții Europene a Drepturilor Omului", "InternationalOrganisation"),
+    ),
+    # lower-case agreements named by their EU pair (and only those)
+    (
+        "ro",
+        "suspendă negocierile privind noul acord de parteneriat UE-Georgia",
+        ("acord de parteneriat UE-Georgia", "EUInstrument"),
+    ),
+    ("ro", "un acord de parteneriat nou", ("acord de parteneriat", None)),
+    (
+        "en",
+        "calls for the suspension of the EU-Armenia partnership agreement",
+        ("EU-Armenia partnership agreement", "EUInstrument"),
+    ),
+    # an instrument's name once ran on through "și hotărârile Curții …" (as an EU one)
+    (
+        "ro",
+        "având în vedere Convenția europeană a drepturilor omului și hotărârile Curții Europene "
+        "a Drepturilor Omului",
+        ("Convenția europeană a drepturilor omului", "InternationalInstrument"),
+    ),
+    # ... while German lower-case adjectives before a capitalised noun go on
+    (
+        "de",
+        "unter Hinweis auf den Internationalen Pakt über bürgerliche und politische Rechte",
+        ("Internationalen Pakt über bürgerliche und politische Rechte", "InternationalInstrument"),
+    ),
+    # the parties of an agreement
+    ("ro", "dintre Comunitățile Europene și statele lor membre", ("statele lor membre", "EUBody")),
+    (
+        "ro",
+        "dintre Comunitățile Europene și statele lor membre",
+        ("Comunitățile Europene", "EUBody"),
+    ),
+    ("en", "between the European Union and its Member States", ("its Member States", None)),
+    ("en", "between the European Union and its Member States", ("Member States", "EUBody")),
 ]
 
 
@@ -313,7 +395,7 @@ def test_regression(language: str, text: str, expected: tuple[str, str | None]) 
 
 
 def test_collected_every_case() -> None:
-    assert len(CASES) == 56
+    assert len(CASES) == 73
 
 
 def test_role_does_not_jump_over_a_conjunction() -> None:

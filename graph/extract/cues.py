@@ -84,6 +84,7 @@ class Cues:
     place_prepositions: frozenset[str]
     name_stops: frozenset[str]
     non_name_stems: frozenset[str]
+    non_name_words: frozenset[str]  # exact folded words (other languages' gazetteer names)
     months: frozenset[str]
     roles: tuple[tuple[re.Pattern[str], str], ...]
     role_any: re.Pattern[str] | None
@@ -129,7 +130,8 @@ class Cues:
         return word[:1].isupper() and stem(word) in self.head_stems
 
     def is_non_name(self, word: str) -> bool:
-        return stem(word) in self.non_name_stems or fold(word) in self.months
+        f = fold(word)
+        return stem(word) in self.non_name_stems or f in self.non_name_words or f in self.months
 
 
 @cache
@@ -213,7 +215,8 @@ def load_cues(language: str) -> Cues:
     cue_words = {w.rstrip("*") for p in all_role_phrases + all_org_phrases for w in p.split()}
     non_names = {stem(w) for w in raw.get("non_names", [])}
     non_names |= {stem(w) for w in cue_words if len(w) > 3}
-    non_names |= gazetteer_words()
+    gaz_stems, gaz_words = gazetteer_words(language)
+    non_names |= gaz_stems
 
     def fset(key: str) -> frozenset[str]:
         return frozenset(fold(w) for w in raw.get(key, []))
@@ -229,6 +232,7 @@ def load_cues(language: str) -> Cues:
         place_prepositions=fset("place_prepositions"),
         name_stops=fset("name_stops"),
         non_name_stems=frozenset(non_names),
+        non_name_words=gaz_words,
         months=fset("months"),
         roles=tuple(role_items),
         role_any=compile_patterns(all_role_phrases),

@@ -126,16 +126,26 @@ def _trie() -> tuple[dict[str, Any], dict[str, Entry]]:
 
 
 @cache
-def gazetteer_words() -> frozenset[str]:
-    """Stems of the capitalised words of every gazetteer name (never a person's name)."""
-    words: set[str] = set()
+def gazetteer_words(language: str | None = None) -> tuple[frozenset[str], frozenset[str]]:
+    """(stems, exact folded words) of the capitalised words of gazetteer names, never
+    a person's name. Stems only for the names in ``language`` (and English, the
+    fallback): another language's word matches exactly, so the Polish "Rada" (council)
+    does not hide the Romanian given name "Radu"."""
+    stems: set[str] = set()
+    exact: set[str] = set()
+
+    def caps(name: str) -> list[str]:
+        return [t.text for t in tokenize(name) if t.text[:1].isupper() and len(t.text) > 2]
+
     for entry in entries():
+        own = {v for k, v in entry.labels if language is None or k in (language, "en")}
         for name in entry.names:
-            words |= {
-                stem(t.text) for t in tokenize(name) if t.text[:1].isupper() and len(t.text) > 2
-            }
-        words |= {stem(d) for d in entry.demonyms}
-    return frozenset(words)
+            if name in own:
+                stems |= {stem(w) for w in caps(name)}
+            else:
+                exact |= {fold(w) for w in caps(name)}
+        stems |= {stem(d) for d in entry.demonyms}
+    return frozenset(stems), frozenset(exact)
 
 
 _ADJ_ENDINGS = ("en", "er", "es", "em", "e", "s", "n")

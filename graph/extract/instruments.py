@@ -375,7 +375,7 @@ def _strategy(
 
 
 def _eu_pair(word: str, cues: Cues) -> bool:
-    """"UE-Azerbaidjan", "EU-Egypt": the EU and a partner in one word."""
+    """ "UE-Azerbaidjan", "EU-Egypt": the EU and a partner in one word."""
     head, _, rest = word.partition("-")
     return bool(rest) and head.isupper() and is_cap(rest) and _eu([word], cues)
 

@@ -134,10 +134,10 @@ def _title_end(tokens: list[Token], k: int, links: frozenset[str], cues: Cues) -
         t = tokens[j].text
         if is_cap(t) or is_acronym(t):
             end = j + 1
-        elif t == "," and j > k and _enumeration_closes(tokens, j + 1, cues):
-            pass
-        elif fold(t) in links and j + 1 < n and is_cap(tokens[j + 1].text):
-            pass
+        elif (t == "," and j > k and _enumeration_closes(tokens, j + 1, cues)) or (
+            fold(t) in links and j + 1 < n and is_cap(tokens[j + 1].text)
+        ):
+            pass  # an enumeration's comma, or a connector before a capitalised word
         elif (
             fold(t) in links
             and j + 2 < n

@@ -345,7 +345,11 @@ def listed_person_start(tokens: list[Token], first: int, last: int, cues: Cues) 
 
 
 def after_org_cue(tokens: list[Token], i: int, folded: str, cues: Cues) -> bool:
-    """Does an organisation's cue noun end right before token ``i``?"""
+    """Does an organisation's cue noun (or a name word such as "Radio") end right
+    before token ``i``?"""
+    words = cues.section("org_names").get("words", [])
+    if i > 0 and fold(tokens[i - 1].text) in {fold(w) for w in words}:
+        return True
     for back in (1, 2, 3):
         j = i - back
         if j < 0:

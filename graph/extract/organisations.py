@@ -169,6 +169,8 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
                 while first < i and not is_cap(tokens[first].text):
                     first += 1
                 end = max(cap_run_end(tokens, i, text, cues), k)
+                if end - first >= 3:  # "Radio Liber Ana Popa, Ion Dragu și …"
+                    end = max(listed_person_start(tokens, first, end, cues), k)
                 if end - first < 2 and first == i:
                     end = max(continuation(tokens, k, cues, limit=6), k)
                 if cap_only and _in_place(tokens, i):
