@@ -381,6 +381,19 @@ CASES = [
     ),
     ("en", "between the European Union and its Member States", ("its Member States", None)),
     ("en", "between the European Union and its Member States", ("Member States", "EUBody")),
+    # a singular possessive inside a party's name; a lone "Party" once ran on over a verb
+    (
+        "en",
+        "the ruling Cambodian People's Party (CPP) and",
+        ("Cambodian People's Party", "Movement"),
+    ),
+    ("en", "the ruling Cambodian People’s Party holds power", ("Party holds power", None)),
+    # an observation mission is no person
+    (
+        "en",
+        "the ODIHR Election Observation Mission reported",
+        ("Election Observation Mission", None),
+    ),
 ]
 
 
@@ -395,7 +408,7 @@ def test_regression(language: str, text: str, expected: tuple[str, str | None]) 
 
 
 def test_collected_every_case() -> None:
-    assert len(CASES) == 73
+    assert len(CASES) == 76
 
 
 def test_role_does_not_jump_over_a_conjunction() -> None:

@@ -171,7 +171,8 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
                 end = max(cap_run_end(tokens, i, text, cues), k)
                 if end - first >= 3:  # "Radio Liber Ana Popa, Ion Dragu și …"
                     end = max(listed_person_start(tokens, first, end, cues), k)
-                if end - first < 2 and first == i:
+                if end - first < 2 and first == i and not cues.raw.get("title_case_names"):
+                    # "Partidul pentru renașterea …"; not "Party holds absolute power"
                     end = max(continuation(tokens, k, cues, limit=6), k)
                 if cap_only and _in_place(tokens, i):
                     continue  # "Russian Federation" is a country, not a union
@@ -261,9 +262,11 @@ def _plural_possessive(tokens: list[Token], j: int) -> bool:
     """Token ``j`` is the apostrophe of a capitalised plural possessive ("Lawyers'")."""
     return (
         j > 0
-        and tokens[j].text in {"'", "’"}
+        and (
+            (tokens[j].text in {"'", "’"} and tokens[j - 1].text.endswith("s"))
+            or tokens[j].text in {"'s", "’s"}  # "Cambodian People's Party"
+        )
         and tokens[j - 1].end == tokens[j].start
-        and tokens[j - 1].text.endswith("s")
         and is_cap(tokens[j - 1].text)
     )
 
