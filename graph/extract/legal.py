@@ -22,7 +22,7 @@ from .tokens import Token, fold, is_acronym, is_cap, tokenize
 
 __all__ = ["extract", "law_span_end"]
 
-_NUM = re.compile(r"\d+[a-z]?(?:[-–.]\d+)*$")
+_NUM = re.compile(r"\d+[a-z]?(?:[-–.]\d+)*(?:\.[ºª])?$")  # "144.º": a Portuguese ordinal
 _PUNCT = {",", ";", ".", ":", "(", ")", "„", "”", "“", '"', "«", "»", "[", "]", "‘", "’", "'"}
 
 

@@ -23,6 +23,7 @@ __all__ = ["Token", "tokenize", "fold", "stem", "key_of", "is_cap", "is_acronym"
 _TOKEN = re.compile(
     r"(?<!\w)(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|dell|dall|nell|sull|all|coll|quell|un)['’](?=\w)"
     r"|\d+(?:\.\d+)+(?!\w)"  # one number "206.3.2", "330.1": an article's number
+    r"|\w+\.[ºª](?!\w)"  # a Portuguese ordinal or abbreviation: "artigo 144.º", "n.º 5"
     r"|\w+(?:[-/]\w+|['’](?!s\b)\w+)*"
     r"|['’]s\b"
     r"|[^\w\s]",
