@@ -28,6 +28,7 @@ EXPECTED = [
     "blind-es",
     "blind-fr",
     "blind-it",
+    "blind-pt",
     "blind-ro",
     "heldout-en",
     "heldout-ro",
