@@ -255,6 +255,8 @@ def _dated(
         if k >= len(tokens):
             continue
         lm = links.match(folded, tokens[k].start)
+        if not lm and tokens[k].text == "," and k + 1 < len(tokens):
+            lm = links.match(folded, tokens[k + 1].start)  # "su Resolución, de 3 de marzo …"
         if not lm:
             continue
         d = _date_end(tokens, token_at(tokens, lm.end()), cues)
