@@ -44,6 +44,8 @@ EXPECTED = [
     "unseen4-en",
     "unseen4-ro",
     "unseen5-en",
+    "unseen5-ro",
+    "unseen6-en",
 ]
 
 

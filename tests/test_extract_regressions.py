@@ -394,6 +394,48 @@ CASES = [
         "the ODIHR Election Observation Mission reported",
         ("Election Observation Mission", None),
     ),
+    # an EU act named by its capitalised run ends at its head, not over "conditional on …"
+    (
+        "en",
+        "assistance under the EU-Jordan Partnership Priorities conditional on progress",
+        ("EU-Jordan Partnership Priorities", "EUInstrument"),
+    ),
+    # a dated joint communication is an EU instrument
+    (
+        "en",
+        "having regard to the Joint Communication of 9 February 2021 entitled",
+        ("Joint Communication of 9 February 2021", "EUInstrument"),
+    ),
+    # "Arab" in the state's name made a national parliament a regional organisation
+    (
+        "en",
+        "to the President, Government and House of Representatives of the Arab Republic of Egypt.",
+        ("House of Representatives of the Arab Republic of Egypt", "StateBody"),
+    ),
+    # a prefixed word inside an outlet's name ("al-Nas") once made it a person
+    ("en", "the news website Sawt al-Nas has been blocked", ("Sawt al-Nas", "MediaOutlet")),
+    # a lower-case law subject through a comma enumeration
+    (
+        "ro",
+        "întrucât Decretul nr. 72/2013 privind gestionarea, furnizarea și utilizarea serviciilor "
+        "de internet impune platformelor",
+        (
+            "Decretul nr. 72/2013 privind gestionarea, furnizarea și utilizarea serviciilor de "
+            "internet",
+            "Law",
+        ),
+    ),
+    # inflected (genitive) organisation heads
+    (
+        "ro",
+        "membră a Rețelei pentru Apă Curată din Delta Mekong, a fost condamnată",
+        ("Rețelei pentru Apă Curată din Delta Mekong", "NGO"),
+    ),
+    (
+        "ro",
+        "dintre Uniunea Europeană și Republica Socialistă Vietnam, care",
+        ("Republica Socialistă Vietnam", "Place"),
+    ),
 ]
 
 
@@ -408,7 +450,7 @@ def test_regression(language: str, text: str, expected: tuple[str, str | None]) 
 
 
 def test_collected_every_case() -> None:
-    assert len(CASES) == 76
+    assert len(CASES) == 83
 
 
 def test_role_does_not_jump_over_a_conjunction() -> None:

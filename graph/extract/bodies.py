@@ -57,6 +57,18 @@ def _place_before(tokens: list[Token], i: int) -> tuple[Entry, tuple[int, int]] 
     return None
 
 
+def _before_state(folded: str, s: int, e: int, cues: Cues) -> int:
+    """End of a body's name before the state it belongs to ("House of Representatives
+    of | the Arab Republic of Egypt"): the state's words are no UN/regional marker."""
+    prefixes = cues.patterns("bodies", "place_prefixes")
+    if prefixes is None:
+        return e
+    for m in re.finditer(r"\w+", folded[s:e]):
+        if m.start() > 0 and prefixes.match(folded, s + m.start()):
+            return s + m.start()
+    return e
+
+
 def _known_before_topic(tokens: list[Token], first: int, end: int, cues: Cues) -> bool:
     """Does a known organisation open the span, followed by a topic ("privind", "on"):
     the subject of its judgments or reports, not part of its name?"""
@@ -229,7 +241,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
         words = [t.text for t in tokens[first:end] if t is not tok]
         if _eu(words, cues):
             type_ = EntityType.EU_BODY
-        elif un is not None and un.search(folded, s, e):
+        elif un is not None and un.search(folded, s, _before_state(folded, s, e, cues)):
             type_ = EntityType.INTERNATIONAL_ORGANISATION
         else:
             type_ = EntityType.STATE_BODY

@@ -200,6 +200,15 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
             ):
                 first += 1
             end = continuation(tokens, i + 1, cues)
+            if (
+                title_case
+                and first < i
+                and i + 1 < len(tokens)
+                and tokens[i + 1].text.isalpha()
+                and tokens[i + 1].text.islower()
+                and fold(tokens[i + 1].text) not in cues.name_connectors
+            ):
+                end = i + 1  # "… Partnership Priorities conditional on …": the head ends it
             if end == i + 1 and first == i:
                 continue
             speakers = cues.patterns("instruments", "speakers")
@@ -218,6 +227,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     yield from _phrases(unit_id, text, tokens, folded, cues)
     yield from _dated(unit_id, text, tokens, folded, cues, "council_conclusions")
     yield from _dated(unit_id, text, tokens, folded, cues, "own_resolutions")
+    yield from _dated(unit_id, text, tokens, folded, cues, "communications")
     yield from _sanctions(unit_id, text, tokens, folded, cues)
     yield from _reports(unit_id, text, tokens, folded, cues)
     yield from _strategy(unit_id, text, tokens, folded, cues)

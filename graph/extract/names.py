@@ -167,8 +167,10 @@ def scan_item(
                 break
         if f in cues.name_stops or f in cues.months:
             break
-        if (is_item_start(tok, list_mode) and tok.text not in OPEN_QUOTES) or (
-            _NUM.match(tok.text) and j == last and j > k and is_cap(tokens[j - 1].text)
+        if (
+            (is_item_start(tok, list_mode) and tok.text not in OPEN_QUOTES)
+            or (_NUM.match(tok.text) and j == last and j > k and is_cap(tokens[j - 1].text))
+            or (j > k and _prefixed_word(tok.text, cues))  # "Sawt al-Nas"
         ):
             last = j + 1
             gap = 0
@@ -188,6 +190,13 @@ def scan_item(
             end -= 1
         last = end
     return Item(k, last, tokens[k].start, tokens[last - 1].end), last
+
+
+def _prefixed_word(word: str, cues: Cues) -> bool:
+    """A name word with a lower-case prefix ("al-Nas", "el-Sayed")."""
+    return any(
+        word.startswith(p) and is_cap(word[len(p) :]) for p in cues.raw.get("person_prefixes", ())
+    )
 
 
 def parse_list(
