@@ -28,6 +28,7 @@ EXPECTED = [
     "blind-es",
     "blind-fr",
     "blind-it",
+    "blind-nl",
     "blind-pt",
     "blind-ro",
     "heldout-en",

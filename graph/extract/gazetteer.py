@@ -217,6 +217,13 @@ def _acronym_hit(tok: str, acronyms: dict[str, Entry]) -> Entry | None:
     return None
 
 
+@cache
+def _lower_words() -> frozenset[str]:
+    """One-word names the data writes in lower case ("lidstaten"): they match only
+    exactly as written, never a lower-case word that merely shares their stem."""
+    return frozenset(n for e in entries() for n in e.names if " " not in n and n[:1].islower())
+
+
 def match(tokens: list[Token]) -> Iterator[tuple[int, int, Entry]]:
     """Longest gazetteer matches as (first token, last token + 1, entry)."""
     trie, acronyms = _trie()
@@ -235,7 +242,9 @@ def match(tokens: list[Token]) -> Iterator[tuple[int, int, Entry]]:
                 first = tokens[i].text
                 if needs_cap and not first[0].isupper():
                     continue
-                if j - i == 1 and not (is_cap(first) or is_acronym(first)):
+                if j - i == 1 and not (
+                    is_cap(first) or is_acronym(first) or first in _lower_words()
+                ):
                     continue
                 best = (j, entry)
         if best is None:
