@@ -436,6 +436,38 @@ CASES = [
         "dintre Uniunea Europeană și Republica Socialistă Vietnam, care",
         ("Republica Socialistă Vietnam", "Place"),
     ),
+    # a series with two parts: "(EU, Euratom)"
+    (
+        "en",
+        "having regard to Regulation (EU, Euratom) 2020/2092 of the European Parliament",
+        ("Regulation (EU, Euratom) 2020/2092", "EUInstrument"),
+    ),
+    # an act named with an EU marker is the Union's, not a national law
+    (
+        "en",
+        "having regard to the European Media Freedom Act,",
+        ("European Media Freedom Act", "EUInstrument"),
+    ),
+    # Roman law numbers
+    ("en", "established by Act LXXXVIII of 2023, has", ("Act LXXXVIII of 2023", "Law")),
+    ("ro", "în temeiul Legii nr. XII din 2020 privind", ("Legii nr. XII din 2020", "Law")),
+    # the Commission's yearly report is an EU instrument
+    (
+        "en",
+        "the Commission's 2024 Rule of Law Report of 24 July",
+        ("Rule of Law Report", "EUInstrument"),
+    ),
+    # "Office" heads a state body; an investigative portal is an outlet
+    (
+        "en",
+        "the Sovereignty Protection Office targeted the investigative portal Atlatszo;",
+        ("Sovereignty Protection Office", "StateBody"),
+    ),
+    (
+        "en",
+        "the Sovereignty Protection Office targeted the investigative portal Atlatszo;",
+        ("Atlatszo", "MediaOutlet"),
+    ),
 ]
 
 
@@ -450,7 +482,7 @@ def test_regression(language: str, text: str, expected: tuple[str, str | None]) 
 
 
 def test_collected_every_case() -> None:
-    assert len(CASES) == 83
+    assert len(CASES) == 90
 
 
 def test_role_does_not_jump_over_a_conjunction() -> None:

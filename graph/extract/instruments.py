@@ -52,18 +52,16 @@ def continuation(
     while j < n and j - k < limit:
         t = tokens[j].text
         f = fold(t)
+        close = _series_close(tokens, j) if t == "(" else None
         if (
-            t == "("
-            and j + 3 < n
-            and is_acronym(tokens[j + 1].text)
-            and tokens[j + 2].text == ")"
+            close is not None
+            and close + 1 < n
             and (
-                fold(tokens[j + 3].text) in cues.words("legal", "number_marks")
-                or tokens[j + 3].text[:1].isdigit()
+                fold(tokens[close + 1].text) in cues.words("legal", "number_marks")
+                or tokens[close + 1].text[:1].isdigit()
             )
         ):
-            j += 3  # "Regulation (EU) No …"
-            last = j
+            j = last = close + 1  # "Regulation (EU) No …", "Regulation (EU, Euratom) 2020/…"
             continue
         if t[:1].isdigit() and "/" in t and j == last:
             # "2023/592": a numbered act's name ends with its number, or with its
@@ -125,6 +123,20 @@ def continuation(
             last = j + 1
         j += 1
     return last
+
+
+def _series_close(tokens: list[Token], j: int) -> int | None:
+    """Index of the ")" closing an act's series after the "(" at ``j``: "(EU)",
+    "(CFSP)", "(EU, Euratom)"."""
+    k = j + 1
+    while k < len(tokens) and k - j <= 5:
+        t = tokens[k].text
+        if t == ")":
+            return k if k > j + 1 else None
+        if not (is_acronym(t) or t == "," or (is_cap(t) and t.isalpha())):
+            return None
+        k += 1
+    return None
 
 
 def _aligned_offset(tokens: list[Token], j: int, joined_end: int) -> int:

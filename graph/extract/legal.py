@@ -17,12 +17,13 @@ from functools import cache
 from ..model import EntityType, Mention
 from .cues import Cues, fold_aligned
 from .gazetteer import country_of
-from .instruments import enumeration_follows
+from .instruments import _eu, enumeration_follows
 from .names import token_at
 from .tokens import Token, fold, is_acronym, is_cap, tokenize
 
 __all__ = ["extract", "law_span_end"]
 
+_ROMAN = re.compile(r"[IVXLCDM]{2,}$")
 _NUM = re.compile(r"\d+[a-z]?(?:[-–.]\d+)*(?:\.[ºª])?$")  # "144.º": a Portuguese ordinal
 _PUNCT = {",", ";", ".", ":", "(", ")", "„", "”", "“", '"', "«", "»", "[", "]", "‘", "’", "'"}
 
@@ -247,7 +248,7 @@ def law_span_end(tokens: list[Token], i: int, folded: str, cues: Cues) -> tuple[
     if k < n and fold(tokens[k].text) in cues.words("legal", "number_marks"):
         if k + 1 < n and tokens[k + 1].text == ".":
             k += 1
-        if k + 1 < n and re.match(r"\d", tokens[k + 1].text):
+        if k + 1 < n and (re.match(r"\d", tokens[k + 1].text) or _ROMAN.match(tokens[k + 1].text)):
             k += 2
             while k + 1 < n and tokens[k].text == "/" and tokens[k + 1].text.isdigit():
                 k += 2
@@ -258,6 +259,16 @@ def law_span_end(tokens: list[Token], i: int, folded: str, cues: Cues) -> tuple[
             ):
                 k += 2  # "Law No 94 of 2015", "Legea nr. 149 din 2019"
             qualified = numbered = True
+    if (
+        kind == "law"
+        and not numbered
+        and k + 2 < n
+        and _ROMAN.match(tokens[k].text)
+        and fold(tokens[k + 1].text) in cues.words("legal", "number_year_links")
+        and re.fullmatch(r"(1[89]|20)\d\d", tokens[k + 2].text)
+    ):
+        k += 3  # "Act LXXXVIII of 2023"
+        qualified = numbered = True
     if kind == "code" and k < n:
         q = _match_words(cues, "legal", "code_qualifiers", folded, tokens[k].start)
         if q:
@@ -403,7 +414,10 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
         if span is not None and tokens[span[0]].start > taken_until:
             s, e = tokens[span[0]].start, tokens[span[1] - 1].end
             taken_until = e
-            yield Mention(unit_id, s, e, text[s:e], EntityType.LAW, "pat:law")
+            left = [t.text for t in tokens[span[0] : i]]
+            # "European Media Freedom Act", "EU Climate Law": the Union's act, not a nation's
+            type_ = EntityType.EU_INSTRUMENT if left and _eu(left, cues) else EntityType.LAW
+            yield Mention(unit_id, s, e, text[s:e], type_, "pat:law")
     yield from _articles(unit_id, text, tokens, folded, cues)
 
 
