@@ -468,6 +468,19 @@ CASES = [
         "the Sovereignty Protection Office targeted the investigative portal Atlatszo;",
         ("Atlatszo", "MediaOutlet"),
     ),
+    # RO: the Commission's report with its author inside; "Oficiul" heads a body;
+    # "președinta" (feminine) heads a state's office
+    (
+        "ro",
+        "având în vedere Raportul Comisiei privind statul de drept pe 2024,",
+        ("Raportul Comisiei privind statul de drept", "EUInstrument"),
+    ),
+    (
+        "ro",
+        "întrucât Oficiul pentru Protecția Suveranității, înființat prin lege,",
+        ("Oficiul pentru Protecția Suveranității", "StateBody"),
+    ),
+    ("ro", "întrucât președinta Georgiei a refuzat", ("președinta Georgiei", "StateBody")),
 ]
 
 
@@ -482,7 +495,7 @@ def test_regression(language: str, text: str, expected: tuple[str, str | None]) 
 
 
 def test_collected_every_case() -> None:
-    assert len(CASES) == 90
+    assert len(CASES) == 93
 
 
 def test_role_does_not_jump_over_a_conjunction() -> None:
