@@ -53,8 +53,8 @@ def _subdivision(tokens: list[Token], k: int, cues: Cues, folded: str) -> int:
         and tokens[k + 2].text == ")"
     ):
         k += 3  # "Rule 144(5)"
-    while k < n and _match_words(cues, "legal", "subdivision_heads", folded, tokens[k].start):
-        j = k + 1
+    while k < n and (sub := _match_words(cues, "legal", "subdivision_heads", folded, tokens[k].start)):
+        j = token_at(tokens, sub)  # a head of several tokens: "ust. 5"
         if j < n and tokens[j].text == "(" and j + 2 < n and tokens[j + 2].text == ")":
             k = j + 3
         elif j < n and (

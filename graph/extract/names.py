@@ -161,8 +161,8 @@ def scan_item(
                     and is_item_start(tokens[j + 2], list_mode)
                 )
                 or (
-                    list_mode and stem(nxt.text) in cues.head_stems
-                )  # "… și postul de televiziune X"
+                    (list_mode or nxt.text.islower()) and stem(nxt.text) in cues.head_stems
+                )  # "… și postul de televiziune X", "X i partia Y"
             ):
                 break
         if f in cues.name_stops or f in cues.months:
