@@ -29,6 +29,7 @@ EXPECTED = [
     "blind-fr",
     "blind-it",
     "blind-nl",
+    "blind-pl",
     "blind-pt",
     "blind-ro",
     "heldout-en",
