@@ -88,13 +88,10 @@ def _next_letter(label: str | None) -> str:
 def _is_banner(line: str) -> bool:
     """An all-capitals line of words, without sentence punctuation: a heading like "ANNEX"."""
     stripped = line.strip()
+    if len(stripped.split()) > 12:  # most lines: a sentence, not a heading
+        return False
     cased = [c for c in stripped if c.isalpha()]
-    return (
-        len(cased) >= 4
-        and all(c.isupper() for c in cased)
-        and not _HEADING_END.search(stripped)
-        and len(stripped.split()) <= 12
-    )
+    return len(cased) >= 4 and all(c.isupper() for c in cased) and not _HEADING_END.search(stripped)
 
 
 def _last_chunk(text: str, spans: list[tuple[int, int]]) -> str:
@@ -165,6 +162,7 @@ class _Walker:
         self.wrapped = False  # lines are a PDF's visual lines, not whole blocks
         self.repeated: set[str] = set()  # dated title-block lines a PDF repeats on each page
         self.footers = [p for p in all_profiles() if p.page_footer]
+        self.footer_words = tuple(w for p in self.footers for w in first_words(p.page_footer))
 
     def start(self, kind: UnitKind, label: str, content_start: int, end: int) -> None:
         builder = _Builder(kind, label)
@@ -198,6 +196,8 @@ class _Walker:
         pattern compiled and tried: a PDF's text rarely needs any of the 24.
         """
         head = first_word(line)
+        if not head.startswith(self.footer_words):
+            return False
         return any(
             profile.footer_re is not None and profile.footer_re.match(line) is not None
             for profile in self.footers
