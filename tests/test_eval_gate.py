@@ -48,6 +48,8 @@ EXPECTED = [
     "unseen5-en",
     "unseen5-ro",
     "unseen6-en",
+    "unseen6-ro",
+    "unseen7-en",
 ]
 
 

@@ -481,6 +481,40 @@ CASES = [
         ("Oficiul pentru Protecția Suveranității", "StateBody"),
     ),
     ("ro", "întrucât președinta Georgiei a refuzat", ("președinta Georgiei", "StateBody")),
+    # "against" once opened a named subject: "assess Act No 1 against the X Act"
+    (
+        "en",
+        "to assess Act No 201/2024 against the European Media Freedom Act and",
+        ("Act No 201/2024", "Law"),
+    ),
+    # "Syndicate" names a union; a body "of the Slovak Republic" shares its state
+    (
+        "en",
+        "whereas the Slovak Syndicate of Journalists has criticised",
+        ("Slovak Syndicate of Journalists", "TradeUnion"),
+    ),
+    (
+        "en",
+        "to the President, Government and National Council of the Slovak Republic.",
+        ("Government", "StateBody"),
+    ),
+    # a party's cue types the names after it, whatever head word they have
+    (
+        "ro",
+        "liderii partidelor de opoziție Coaliția pentru Schimbare și Mișcarea Națională Unită",
+        ("Coaliția pentru Schimbare", "Movement"),
+    ),
+    # the Commission's report: its topic, not a trailing year; the OSCE media mandate
+    (
+        "ro",
+        "având în vedere Raportul Comisiei privind extinderea din 2024,",
+        ("Raportul Comisiei privind extinderea", "EUInstrument"),
+    ),
+    (
+        "ro",
+        "având în vedere declarația Reprezentantului OSCE pentru libertatea presei din 3 martie",
+        ("Reprezentantului OSCE pentru libertatea presei", "InternationalOrganisation"),
+    ),
 ]
 
 
@@ -495,7 +529,7 @@ def test_regression(language: str, text: str, expected: tuple[str, str | None]) 
 
 
 def test_collected_every_case() -> None:
-    assert len(CASES) == 93
+    assert len(CASES) == 99
 
 
 def test_role_does_not_jump_over_a_conjunction() -> None:
@@ -537,3 +571,26 @@ def test_a_person_known_elsewhere_makes_list_mates_persons() -> None:
     assert ("para_1", "Artsiom Kaval", "Person") in found
     assert ("para_1", "Olga Nemtsova", "Person") in found
     assert not any("Inhaftierung" in s for _, s, _ in found)
+
+
+def test_a_movement_is_found_again_in_the_genitive() -> None:
+    """ "partidul X Visul Georgian" … "fondatorului Visului Georgian": the genitive of a
+    known name is a mention too."""
+    text = (
+        "întrucât partidul de guvernământ Visul Georgian a suspendat procesul; "
+        "invită Consiliul să sancționeze fondatorul Visului Georgian"
+    )
+    assert ("Visului Georgian", "Movement") in mentions("ro", text)
+
+
+def test_an_age_does_not_break_a_list_of_persons() -> None:
+    """ "printre care A (45 de ani) și B (38 de ani)": both share the list's role."""
+    text = (
+        "întrucât liderii opoziției, printre care Levan Kobalia (45 de ani) și Giorgi "
+        "Shavadze (38 de ani), au fost arestați"
+    )
+    unit = Unit("u_1", UnitKind.RECITAL, "A", 1, text)
+    meta = DocumentMeta(None, None, _dt.date(2022, 1, 1), None, None, None, "ro")
+    doc = Document(meta, (unit,), (), Source("", "text/plain", "<t>", "", "utf-8"))
+    roles = {m.surface: dict(m.attrs).get("role") for m in extract(doc)}
+    assert roles["Giorgi Shavadze"] == roles["Levan Kobalia"] == "OppositionPolitician"

@@ -57,6 +57,17 @@ def _place_before(tokens: list[Token], i: int) -> tuple[Entry, tuple[int, int]] 
     return None
 
 
+def _place_ending(tokens: list[Token], first: int, end: int) -> Entry | None:
+    """The country whose name of several words ends a body's name ("… of the Slovak
+    Republic")."""
+    from .gazetteer import match
+
+    for i, stop, entry in match(tokens[first:end]):
+        if first + stop == end and entry.type is EntityType.PLACE and i > 0:
+            return entry
+    return None
+
+
 def _before_state(folded: str, s: int, e: int, cues: Cues) -> int:
     """End of a body's name before the state it belongs to ("House of Representatives
     of | the Arab Republic of Egypt"): the state's words are no UN/regional marker."""
@@ -246,7 +257,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
         else:
             type_ = EntityType.STATE_BODY
         yield Mention(unit_id, s, e, text[s:e], type_, "pat:body")
-        owner = country_of(tokens[end - 1].text)
+        owner = country_of(tokens[end - 1].text) or _place_ending(tokens, first, end)
         if type_ is EntityType.STATE_BODY and owner is not None and owner.type is EntityType.PLACE:
             # "Președintelui și Adunării Naționale a Republicii X": the President of X too
             yield from _coordinated(unit_id, text, tokens, first, head_at, owner, cues)

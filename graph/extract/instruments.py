@@ -308,8 +308,14 @@ def _reports(
             and tokens[i - 1].text.isupper()
         ):
             first = i - 1
+        if (
+            end - 2 > token_at(tokens, m.end())
+            and _YEAR.match(tokens[end - 1].text)
+            and fold(tokens[end - 2].text) in cues.name_connectors
+        ):
+            end -= 2  # "… privind statul de drept pe 2024": the year is no part of the name
         words = [t.text for t in tokens[first:end]]
-        if end <= i + 1 or not _eu(words, cues):
+        if end <= max(i + 1, token_at(tokens, m.end())) or not _eu(words, cues):
             continue
         s, e = tokens[first].start, tokens[end - 1].end
         yield Mention(unit_id, s, e, text[s:e], EntityType.EU_INSTRUMENT, "pat:report")

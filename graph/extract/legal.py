@@ -53,7 +53,9 @@ def _subdivision(tokens: list[Token], k: int, cues: Cues, folded: str) -> int:
         and tokens[k + 2].text == ")"
     ):
         k += 3  # "Rule 144(5)"
-    while k < n and (sub := _match_words(cues, "legal", "subdivision_heads", folded, tokens[k].start)):
+    while k < n and (
+        sub := _match_words(cues, "legal", "subdivision_heads", folded, tokens[k].start)
+    ):
         j = token_at(tokens, sub)  # a head of several tokens: "ust. 5"
         if j < n and tokens[j].text == "(" and j + 2 < n and tokens[j + 2].text == ")":
             k = j + 3
@@ -295,6 +297,10 @@ def law_span_end(tokens: list[Token], i: int, folded: str, cues: Cues) -> tuple[
             qualified = True
     if (numbered or not qualified) and k < n:
         t = _match_words(cues, "legal", "topic_markers", folded, tokens[k].start)
+        if t and fold(tokens[k].text) in cues.words("legal", "lower_topic_markers"):
+            nxt = tokens[token_at(tokens, t)].text if token_at(tokens, t) < n else ""
+            if not nxt.islower() or fold(nxt) in cues.words("legal", "determiners"):
+                t = None  # "Act No 201/2024 against the European Media Freedom Act"
         if t:
             obj = token_at(tokens, t)
             end = _object_end(tokens, obj, cues)

@@ -88,7 +88,9 @@ def _after_cue(
                 is_cap(tokens[item.first].text) or is_acronym(tokens[item.first].text)
             ):
                 break
-            if any(p.match(folded, tokens[item.first].start) for p, _ in cues.org_cues):
+            if any(p.match(folded, tokens[item.first].start) for p, _ in cues.org_cues) and (
+                cues.raw.get("nouns_capitalised") or not is_cap(tokens[item.first].text)
+            ):
                 continue  # "… und die Nichtregierungsorganisation X": that cue names X
             quoted = (
                 _quoted_after(tokens, item.last, text, cues) if item.last > item.first else None

@@ -10,6 +10,7 @@ around the name travel as ``("role", Concept)`` attributes; a chain of names
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..model import EntityType, Mention
@@ -68,8 +69,12 @@ def _runs(tokens: list[Token], text: str, cues: Cues) -> Iterator[tuple[int, int
         i = max(last, i + 1)
 
 
+_AGE = re.compile(r"\(\s*\d{1,3}(?:\s+\w+){0,3}\s*\)")
+
+
 def _chained(text: str, a: int, b: int, cues: Cues) -> bool:
-    between = fold(text[a:b]).replace(",", " ").split()
+    # an age between two names ("A (45 de ani) și B", "A (64), B") keeps the chain
+    between = fold(_AGE.sub(" ", text[a:b])).replace(",", " ").split()
     return len(between) <= 1 and all(w in cues.list_and for w in between)
 
 
@@ -86,7 +91,7 @@ def _after_particle(tokens: list[Token], i: int, j: int, cues: Cues) -> int:
 
 def chained(text: str, a: int, b: int, cues: Cues) -> bool:
     """Is the gap between offsets ``a`` and ``b`` a list separator (", ", " and ")?"""
-    return 0 < b - a <= 8 and _chained(text, a, b, cues)
+    return 0 < len(_AGE.sub(" ", text[a:b]).strip()) + 1 <= 8 and _chained(text, a, b, cues)
 
 
 def name_runs(text: str, cues: Cues) -> list[tuple[int, int]]:

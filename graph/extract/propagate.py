@@ -86,6 +86,26 @@ def _list_mates(
     return out
 
 
+_ORG_TYPES = (
+    EntityType.MOVEMENT,
+    EntityType.NGO,
+    EntityType.TRADE_UNION,
+    EntityType.MEDIA_OUTLET,
+)
+
+
+def _genitives(surface: str, cues: Cues) -> list[str]:
+    """The name with its head noun in the genitive/dative, where the language's
+    inflection data has head endings (Romanian "Partidul X" → "Partidului X")."""
+    words = surface.split(" ", 1)
+    if len(words) < 2 or not words[0][:1].isupper():
+        return []
+    for genitive, nominative in cues.section("inflection").get("head", []):
+        if nominative and words[0].endswith(nominative) and genitive != nominative:
+            return [words[0][: -len(nominative)] + genitive + " " + words[1]]
+    return []
+
+
 def _propagate(
     contexts: Sequence[tuple[str, str]], pool: list[Mention], cues: Cues
 ) -> list[Mention]:
@@ -105,6 +125,10 @@ def _propagate(
         known.setdefault(m.surface, m)
     if not known:
         return settle(pool)
+    for surface, m in list(known.items()):
+        if m.type in _ORG_TYPES:
+            for variant in _genitives(surface, cues):
+                known.setdefault(variant, m)  # "Visul Georgian" → "Visului Georgian"
     pattern = re.compile(
         r"(?<![\w/-])(?:"
         + "|".join(re.escape(s) for s in sorted(known, key=len, reverse=True))
