@@ -515,6 +515,30 @@ CASES = [
         "având în vedere declarația Reprezentantului OSCE pentru libertatea presei din 3 martie",
         ("Reprezentantului OSCE pentru libertatea presei", "InternationalOrganisation"),
     ),
+    # an outlet's leading name word ("Radio X") once took the person before "of"
+    (
+        "en",
+        "whereas Burundian journalist Floriane Irangabiye of Radio Igicaniro was pardoned",
+        ("Floriane Irangabiye", "Person"),
+    ),
+    # a demonym before an organisation's cue is no name: the name follows the cue
+    (
+        "en",
+        "the Kenyan human rights organisation Haki Africa and its director",
+        ("Haki Africa", "NGO"),
+    ),
+    ("en", "the Kenyan human rights organisation Haki Africa and its director", ("Kenyan", None)),
+    # a quoted title ending with its head, and a quoted name before its cue
+    (
+        "en",
+        "whereas the so-called 'Hijab and Chastity Bill' was adopted",
+        ("Hijab and Chastity Bill", "Law"),
+    ),
+    (
+        "en",
+        "sparked the 'Woman, Life, Freedom' movement in Iran",
+        ("Woman, Life, Freedom", "Movement"),
+    ),
 ]
 
 
@@ -529,7 +553,7 @@ def test_regression(language: str, text: str, expected: tuple[str, str | None]) 
 
 
 def test_collected_every_case() -> None:
-    assert len(CASES) == 99
+    assert len(CASES) == 104
 
 
 def test_role_does_not_jump_over_a_conjunction() -> None:

@@ -102,6 +102,7 @@ def _object_end(tokens: list[Token], k: int, cues: Cues) -> int:
         if raw.endswith("*")
     )
     exact = frozenset(v for v in verbs if v not in stems)
+    nouns_capitalised = bool(cues.raw.get("nouns_capitalised"))
     j = k
     last = k
     n = len(tokens)
@@ -126,12 +127,21 @@ def _object_end(tokens: list[Token], k: int, cues: Cues) -> int:
             continue
         if f in stops or f in cues.list_and:
             # title case keeps going: "Law on Freedom of Conscience and Religious Associations"
-            if j > k and is_cap(tokens[j - 1].text) and j + 1 < n and is_cap(tokens[j + 1].text):
+            # (not where every noun is capitalised: "… Organisationen und Artikel 206")
+            if (
+                j > k
+                and not nouns_capitalised
+                and is_cap(tokens[j - 1].text)
+                and j + 1 < n
+                and is_cap(tokens[j + 1].text)
+            ):
                 j += 1
                 continue
             break
         last = j + 1
         j += 1
+    while nouns_capitalised and last > k + 1 and not is_cap(tokens[last - 1].text):
+        last -= 1  # the subject ends with its noun: "über nichtstaatliche Organisationen"
     return last
 
 
@@ -368,6 +378,26 @@ def _left_pattern(language: str) -> re.Pattern[str] | None:
     return re.compile(r"(?:" + body + r")['’”\"]?\s$")
 
 
+_QUOTE_PAIRS = {"'": "'", "‘": "’", "“": "”", '"': '"', "„": "“", "«": "»"}
+
+
+def _quote_opening(tokens: list[Token], i: int, cues: Cues) -> int | None:
+    """First word of a quoted title that ends with its head ('Hijab and Chastity
+    Bill'), or None: every word inside is capitalised or a connector."""
+    if i + 1 >= len(tokens) or not is_cap(tokens[i].text):
+        return None
+    close = tokens[i + 1].text
+    j = i - 1
+    while j >= 0 and i - j < 12:
+        t = tokens[j].text
+        if _QUOTE_PAIRS.get(t) == close or (t == "”" and close == "”"):
+            return j + 1 if j + 1 < i and is_cap(tokens[j + 1].text) else None
+        if not (is_cap(t) or fold(t) in cues.name_connectors | cues.list_and or t == ","):
+            return None
+        j -= 1
+    return None
+
+
 def _quoted_title(tokens: list[Token], i: int, cues: Cues) -> tuple[int, int] | None:
     """A law head followed by its quoted title (law "On Amendments to …"): the title's
     token range, or None."""
@@ -417,6 +447,10 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
             yield Mention(unit_id, s, e, text[s:e], EntityType.LAW, "pat:law")
             continue
         span = law_span_end(tokens, i, folded, cues)
+        if span is not None:
+            opening = _quote_opening(tokens, i, cues)
+            if opening is not None and opening < span[0]:
+                span = (opening, span[1])  # "the so-called 'Hijab and Chastity Bill'"
         if span is not None and tokens[span[0]].start > taken_until:
             s, e = tokens[span[0]].start, tokens[span[1] - 1].end
             taken_until = e

@@ -23,6 +23,7 @@ __all__ = [
     "roles_around",
     "token_at",
     "listed_person_start",
+    "quoted_before",
     "OPEN_QUOTES",
 ]
 
@@ -368,3 +369,23 @@ def after_org_cue(tokens: list[Token], i: int, folded: str, cues: Cues) -> bool:
             if m is not None and m.end() == tokens[i - 1].end:
                 return True
     return False
+
+
+_QUOTE_OPENERS = {"'": "'", "‘": "’", "“": "”", '"': '"', "„": "“", "«": "»"}
+
+
+def quoted_before(tokens: list[Token], k: int, cues: Cues) -> int | None:
+    """First word of a quoted name that closes at token ``k`` ("the 'Woman, Life,
+    Freedom' movement"), when every word inside is capitalised or a connector."""
+    if k < 2:
+        return None
+    close = tokens[k].text
+    j = k - 1
+    while j >= 0 and k - j < 12:
+        t = tokens[j].text
+        if _QUOTE_OPENERS.get(t) == close or (t == "„" and close == "”"):
+            return j + 1 if j + 1 < k and is_cap(tokens[j + 1].text) else None
+        if not (is_cap(t) or fold(t) in cues.name_connectors | cues.list_and or t == ","):
+            return None
+        j -= 1
+    return None

@@ -16,6 +16,7 @@ from functools import cache
 
 from ..model import EntityType, Mention
 from .cues import Cues, compile_patterns, fold_aligned, load_cues
+from .gazetteer import demonym_country
 from .instruments import continuation
 from .names import (
     OPEN_QUOTES,
@@ -24,6 +25,7 @@ from .names import (
     compound_name_span,
     listed_person_start,
     parse_list,
+    quoted_before,
     scan_item,
     token_at,
 )
@@ -150,8 +152,14 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
                 and (cap_only or not is_acronym(tokens[i].text.split("-")[0].rstrip("s")))
             ):  # a name word may be an acronym itself: "Meydan TV"
                 first = i
+                leads = (  # "Radio Igicaniro": the head starts the name, "X of" is not in it
+                    i + 1 < len(tokens)
+                    and is_cap(tokens[i + 1].text)
+                    and tokens[i + 1].start == tokens[i].end + 1
+                )
                 while (
                     first > 0
+                    and not (leads and not is_cap(tokens[first - 1].text))
                     and (
                         (
                             is_cap(tokens[first - 1].text)
@@ -194,6 +202,15 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
                     continue
             if cap_only:
                 continue
+            opening = (
+                quoted_before(tokens, i - 1, cues)
+                if follows and i > 1 and not is_cap(tokens[i].text)
+                else None
+            )
+            if opening is not None:  # "the 'Woman, Life, Freedom' movement"
+                s, e = tokens[opening].start, tokens[i - 2].end
+                yield Mention(unit_id, s, e, text[s:e], type_, "cue:before")
+                continue
             if (
                 follows
                 and i > 0
@@ -210,9 +227,17 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
                     first -= 1
                 while first < i - 1 and cues.is_non_name(tokens[first].text):
                     first += 1
-                s, e = tokens[first].start, tokens[i - 1].end
-                yield Mention(unit_id, s, e, text[s:e], type_, "cue:before")
-                continue
+                if not (
+                    first == i - 1
+                    and (
+                        demonym_country(tokens[first].text) is not None
+                        or cues.is_non_name(tokens[first].text)
+                    )
+                ):
+                    s, e = tokens[first].start, tokens[i - 1].end
+                    yield Mention(unit_id, s, e, text[s:e], type_, "cue:before")
+                    continue
+                # "the Kenyan human rights organisation Haki Africa": a demonym, the name follows
             yield from _after_cue(unit_id, text, tokens, k, type_, cues, folded)
             yield from _acronym_named(unit_id, text, tokens, i, type_)
     yield from _member_of_named(unit_id, text, tokens, folded, cues)
