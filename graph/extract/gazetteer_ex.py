@@ -50,6 +50,10 @@ def _mandate_end(tokens: list[Token], j: int, text: str, cues: Cues) -> int:
         k += 1
     determiners = cues.words("legal", "determiners")
     keep = cues.patterns("bodies", "mandate_keep")
+    # Where every noun is capitalised a capital does not end the subject; a new
+    # noun phrase (cue bodies.subject_breaks after a noun) does.
+    nouns_capitalised = bool(cues.raw.get("nouns_capitalised"))
+    breaks = cues.words("bodies", "subject_breaks")
     last = j
     while k < n and k - j < _MAX_SUBJECT:
         t = tokens[k].text
@@ -71,7 +75,9 @@ def _mandate_end(tokens: list[Token], j: int, text: str, cues: Cues) -> int:
             nxt = tokens[k + 1].text
             if is_cap(nxt) or fold(nxt) in determiners or not nxt[0].isalpha():
                 break
-        if is_cap(t) and country_of(t) is None:
+        if f in breaks and k > j and is_cap(tokens[k - 1].text):
+            break  # German: "… von Menschenrechtsverteidigern die Freilassung …"
+        if is_cap(t) and country_of(t) is None and not nouns_capitalised:
             prefix = cues.patterns("bodies", "place_prefixes")
             m2 = prefix.match(folded, tokens[k].start) if prefix is not None else None
             if m2 is None:
