@@ -32,6 +32,7 @@ EXPECTED = [
     "blind-pl",
     "blind-pt",
     "blind-ro",
+    "blind2-de",
     "blind2-fr",
     "heldout-en",
     "heldout-ro",
