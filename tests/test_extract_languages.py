@@ -100,6 +100,34 @@ CASES = [
      ("resolução de 8 de julho de 2021", "EUInstrument"), None),
     ("pt", "Insta as autoridades angolanas a libertarem o ativista Manuel Quissanga;",
      ("autoridades angolanas", "StateBody"), None),
+    # a one-word lower-case gazetteer name ("lidstaten"), but not a word sharing a stem
+    ("nl", "verzoekt de Commissie en de lidstaten de oppositiebeweging Vrij Kameroen te steunen;",
+     ("lidstaten", "EUBody"), None),
+    ("nl", "verzoekt de Commissie en de lidstaten de oppositiebeweging Vrij Kameroen te steunen;",
+     ("Vrij Kameroen", "Movement"), None),
+    ("ro", "a fost condamnat la o rată a dobânzii de zece ani;", ("rată", None), None),
+    # Polish: "art. 144 ust. 5", code heads in their cases, "X i partia Y"
+    ("pl", "uwzględniając art. 144 ust. 5 i art. 132 ust. 4 Regulaminu,",
+     ("art. 144 ust. 5", "LegalProvision"), ("art. 144", "LegalProvision")),
+    ("pl", "wzywa rząd Gruzji do uchylenia art. 205 Kodeksu karnego;",
+     ("Kodeksu karnego", "Law"), None),
+    ("pl", "mając na uwadze, że ruch opozycyjny Wolna Gruzja i partia Nowa Droga zostały rozwiązane;",
+     ("Nowa Droga", "Movement"), ("Wolna Gruzja i partia Nowa Droga", "Movement")),
+    ("pl", "wzywa rząd Gruzji do uchylenia art. 205 Kodeksu karnego;", ("rząd Gruzji", "StateBody"), None),
+    # French: a verb ends a lower-case bill's subject; an agreement with its EU pair
+    ("fr", "considérant que le projet de loi relatif aux médias étrangers limite la liberté de la presse;",
+     ("projet de loi relatif aux médias étrangers", "Law"), None),
+    ("fr", "vu l'accord d'association UE-Maroc,", ("accord d'association UE-Maroc", "EUInstrument"),
+     ("UE-Maroc", "NGO")),
+    # German: "vom 8. Juni 2022"; a law subject ends with its noun; a mandate over nouns
+    ("de", "unter Hinweis auf seine Entschließung vom 3. Mai 2021 zu Georgien,",
+     ("Entschließung vom 3. Mai 2021", "EUInstrument"), None),
+    ("de", "fordert die Regierung auf, das Gesetz über ausländische Agenten und Artikel 12 des "
+     "Strafgesetzbuchs aufzuheben;", ("Gesetz über ausländische Agenten", "Law"), None),
+    ("de", "in der Erwägung, dass die Sonderberichterstatterin der Vereinten Nationen für die Lage "
+     "von Menschenrechtsverteidigern die Freilassung von Ana Beridze gefordert hat;",
+     ("Sonderberichterstatterin der Vereinten Nationen für die Lage von "
+      "Menschenrechtsverteidigern", "InternationalOrganisation"), None),
 ]
 
 
@@ -124,7 +152,7 @@ def test_language_regression(
 
 
 def test_collected_every_case() -> None:
-    assert len(CASES) == 15
+    assert len(CASES) == 27
 
 
 def test_roles_in_spanish_italian_portuguese() -> None:
@@ -143,7 +171,7 @@ def test_roles_in_spanish_italian_portuguese() -> None:
     assert {"PoliticalPrisoner", "Activist"} <= roles["pt"]["Rosa Tembe"]
 
 
-@pytest.mark.parametrize("lang", ["es", "it", "pt"])
+@pytest.mark.parametrize("lang", ["es", "it", "pt", "nl", "pl"])
 def test_fixture_graph_conforms(lang: str) -> None:
     from graph.pipeline import analyse_path
     from graph.rdf import build_quads
