@@ -33,6 +33,7 @@ EXPECTED = [
     "blind-pt",
     "blind-ro",
     "blind2-de",
+    "blind2-es",
     "blind2-fr",
     "heldout-en",
     "heldout-ro",
