@@ -35,6 +35,7 @@ EXPECTED = [
     "blind2-de",
     "blind2-es",
     "blind2-fr",
+    "blind2-it",
     "heldout-en",
     "heldout-ro",
     "invented-en",

@@ -119,6 +119,15 @@ CASES = [
      ("projet de loi relatif aux médias étrangers", "Law"), None),
     ("fr", "vu l'accord d'association UE-Maroc,", ("accord d'association UE-Maroc", "EUInstrument"),
      ("UE-Maroc", "NGO")),
+    # a body's name does not run over "a" + infinitive into the next name
+    ("it", "3. invita la Commissione a sostenere la Fondazione Mare Aperto;",
+     ("Fondazione Mare Aperto", "NGO"), ("Commissione a sostenere la Fondazione Mare Aperto", None)),
+    ("pt", "3. Insta a Comissão a apoiar a Fundação Mar Aberto;",
+     ("Fundação Mar Aberto", "NGO"), ("Comissão a apoiar a Fundação Mar Aberto", None)),
+    ("it", "vista la Convenzione del Consiglio d'Europa sulla prevenzione e la lotta contro la "
+     "violenza nei confronti delle donne e la violenza domestica,",
+     ("Convenzione del Consiglio d'Europa sulla prevenzione e la lotta contro la violenza nei "
+      "confronti delle donne e la violenza domestica", "InternationalInstrument"), None),
     # German: "vom 8. Juni 2022"; a law subject ends with its noun; a mandate over nouns
     ("de", "unter Hinweis auf seine Entschließung vom 3. Mai 2021 zu Georgien,",
      ("Entschließung vom 3. Mai 2021", "EUInstrument"), None),
@@ -152,7 +161,7 @@ def test_language_regression(
 
 
 def test_collected_every_case() -> None:
-    assert len(CASES) == 27
+    assert len(CASES) == 30
 
 
 def test_roles_in_spanish_italian_portuguese() -> None:
