@@ -54,6 +54,8 @@ EXPECTED = [
     "unseen6-en",
     "unseen6-ro",
     "unseen7-en",
+    "unseen7-ro",
+    "unseen8-en",
 ]
 
 

@@ -539,6 +539,37 @@ CASES = [
         "sparked the 'Woman, Life, Freedom' movement in Iran",
         ("Woman, Life, Freedom", "Movement"),
     ),
+    # "for" opens a title-case law subject only; an enumeration inside it
+    (
+        "en",
+        "the Law for the Control, Regularisation and Financing of Non-Governmental "
+        "Organisations, adopted in 2024,",
+        (
+            "Law for the Control, Regularisation and Financing of Non-Governmental Organisations",
+            "Law",
+        ),
+    ),
+    ("en", "he was sentenced under the law for protesting", ("law for protesting", None)),
+    # a trade unionist is a person, not a union
+    ("en", "and the trade unionist Gabriel Blanco (59) remain", ("Gabriel Blanco", "Person")),
+    # a month with its year ends a body's name; "and of" starts a second name
+    (
+        "en",
+        "adopted by the National Assembly in August 2024, requires",
+        ("National Assembly", "StateBody"),
+    ),
+    (
+        "en",
+        "journalists of the digital outlet El Pitazo and of Radio Fe have been detained",
+        ("El Pitazo", "MediaOutlet"),
+    ),
+    # "known as El X": an article and one word; and a list chain never runs backwards
+    (
+        "en",
+        "the human rights defender Javier Tarazona, held in the SEBIN building, known as "
+        "El Helicoide, since 2021",
+        ("El Helicoide", None),
+    ),
 ]
 
 
@@ -553,7 +584,7 @@ def test_regression(language: str, text: str, expected: tuple[str, str | None]) 
 
 
 def test_collected_every_case() -> None:
-    assert len(CASES) == 104
+    assert len(CASES) == 110
 
 
 def test_role_does_not_jump_over_a_conjunction() -> None:

@@ -311,6 +311,12 @@ def law_span_end(tokens: list[Token], i: int, folded: str, cues: Cues) -> tuple[
             nxt = tokens[token_at(tokens, t)].text if token_at(tokens, t) < n else ""
             if not nxt.islower() or fold(nxt) in cues.words("legal", "determiners"):
                 t = None  # "Act No 201/2024 against the European Media Freedom Act"
+        if t and fold(tokens[k].text) in cues.words("legal", "title_topic_markers"):
+            o = token_at(tokens, t)
+            if o < n and fold(tokens[o].text) in cues.words("legal", "determiners"):
+                o += 1
+            if o >= n or not is_cap(tokens[o].text):
+                t = None  # "the law for protesting": no title
         if t:
             obj = token_at(tokens, t)
             end = _object_end(tokens, obj, cues)

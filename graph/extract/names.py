@@ -87,6 +87,13 @@ def cap_run_end(tokens: list[Token], i: int, text: str, cues: Cues, limit: int =
             continue
         if t in {"'", "’"}:
             break
+        if (
+            _namey(tokens[j])
+            and fold(t) in cues.months
+            and j + 1 < len(tokens)
+            and tokens[j + 1].text[:1].isdigit()
+        ):
+            break  # "National Assembly in August 2024": a date, not the name
         if _namey(tokens[j]):
             last = j + 1
         elif _NUM.match(t) and j == last and is_cap(tokens[j - 1].text):
@@ -164,6 +171,8 @@ def scan_item(
                 or (
                     (list_mode or nxt.text.islower()) and stem(nxt.text) in cues.head_stems
                 )  # "… și postul de televiziune X", "X i partia Y"
+                or fold(nxt.text)
+                in cues.name_connectors - cues.list_and - determiners  # "X and of Y"
             ):
                 break
         if f in cues.name_stops or f in cues.months:

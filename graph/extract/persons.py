@@ -72,6 +72,10 @@ def _runs(tokens: list[Token], text: str, cues: Cues) -> Iterator[tuple[int, int
 _AGE = re.compile(r"\(\s*\d{1,3}(?:\s+\w+){0,3}\s*\)")
 
 
+def _title_words(cues: Cues) -> frozenset[str]:
+    return frozenset(fold(t).rstrip(".") for t in cues.raw.get("person_titles", []))
+
+
 def _chained(text: str, a: int, b: int, cues: Cues) -> bool:
     # an age between two names ("A (45 de ani) și B", "A (64), B") keeps the chain
     between = fold(_AGE.sub(" ", text[a:b])).replace(",", " ").split()
@@ -91,7 +95,7 @@ def _after_particle(tokens: list[Token], i: int, j: int, cues: Cues) -> int:
 
 def chained(text: str, a: int, b: int, cues: Cues) -> bool:
     """Is the gap between offsets ``a`` and ``b`` a list separator (", ", " and ")?"""
-    return 0 < len(_AGE.sub(" ", text[a:b]).strip()) + 1 <= 8 and _chained(text, a, b, cues)
+    return b > a and len(_AGE.sub(" ", text[a:b])) <= 8 and _chained(text, a, b, cues)
 
 
 def name_runs(text: str, cues: Cues) -> list[tuple[int, int]]:
@@ -117,6 +121,15 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
         i = _after_particle(tokens, i, j, cues)
         if j - i >= 3 and i > 0 and after_org_cue(tokens, i, folded, cues):
             i = listed_person_start(tokens, i, j, cues)  # "postului Kanal Azad Leyla H., …"
+        if (
+            j - i == 2
+            and fold(tokens[i].text) in cues.person_particles
+            and (i == 0 or fold(tokens[i - 1].text).rstrip(".") not in _title_words(cues))
+            and not roles_around(
+                folded, tokens[i].start, tokens[j - 1].end, cues, tokens[max(0, i - 3)].start
+            )
+        ):
+            continue  # "known as El Helicoide": an article and one word, not a person
         if not 2 <= j - i <= 4:
             continue
         start, end = tokens[i].start, tokens[j - 1].end
