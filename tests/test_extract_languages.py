@@ -119,6 +119,9 @@ CASES = [
      ("projet de loi relatif aux médias étrangers", "Law"), None),
     ("fr", "vu l'accord d'association UE-Maroc,", ("accord d'association UE-Maroc", "EUInstrument"),
      ("UE-Maroc", "NGO")),
+    # a capitalised article after a lower-case cue belongs to the name
+    ("es", "el director del diario independiente El Faro Libre fue detenido;",
+     ("El Faro Libre", "MediaOutlet"), ("Faro Libre", "MediaOutlet")),
     # a body's name does not run over "a" + infinitive into the next name
     ("it", "3. invita la Commissione a sostenere la Fondazione Mare Aperto;",
      ("Fondazione Mare Aperto", "NGO"), ("Commissione a sostenere la Fondazione Mare Aperto", None)),
@@ -161,7 +164,7 @@ def test_language_regression(
 
 
 def test_collected_every_case() -> None:
-    assert len(CASES) == 30
+    assert len(CASES) == 31
 
 
 def test_roles_in_spanish_italian_portuguese() -> None:

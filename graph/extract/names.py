@@ -138,8 +138,9 @@ def scan_item(
         k + 1 < n
         and fold(tokens[k].text) in determiners
         and is_item_start(tokens[k + 1], list_mode)
+        and not (k > 0 and tokens[k].text[:1].isupper() and tokens[k - 1].text[:1].islower())
     ):
-        k += 1  # "the Legal Initiative"
+        k += 1  # "the Legal Initiative"; but "el diario La Voz Libre", "quotidiano Al Fajr"
     if k >= n or not is_item_start(tokens[k], list_mode):
         return None, k
     first = tokens[k].text
