@@ -570,6 +570,12 @@ CASES = [
         "El Helicoide, since 2021",
         ("El Helicoide", None),
     ),
+    # a listed non-name with a very short stem ("Ale") once hid a given name ("Ales")
+    (
+        "ro",
+        "întrucât activistul pentru drepturile omului Ales Bialiațki, laureat al premiului,",
+        ("Ales Bialiațki", "Person"),
+    ),
 ]
 
 
@@ -584,7 +590,7 @@ def test_regression(language: str, text: str, expected: tuple[str, str | None]) 
 
 
 def test_collected_every_case() -> None:
-    assert len(CASES) == 110
+    assert len(CASES) == 111
 
 
 def test_role_does_not_jump_over_a_conjunction() -> None:

@@ -213,10 +213,15 @@ def load_cues(language: str) -> Cues:
     all_role_phrases = [p for phrases in raw.get("roles", {}).values() for p in phrases]
     all_org_phrases = [p for phrases in raw.get("org_cues", {}).values() for p in phrases]
     cue_words = {w.rstrip("*") for p in all_role_phrases + all_org_phrases for w in p.split()}
-    non_names = {stem(w) for w in raw.get("non_names", [])}
+    # a listed word whose stem is very short ("Ale" → "ale") hides only itself, not
+    # every name that stems alike ("Ales")
+    listed = raw.get("non_names", [])
+    non_names = {stem(w) for w in listed if len(stem(w)) > 3}
+    short_words = {fold(w) for w in listed if len(stem(w)) <= 3}
     non_names |= {stem(w) for w in cue_words if len(w) > 3}
     gaz_stems, gaz_words = gazetteer_words(language)
     non_names |= gaz_stems
+    gaz_words = gaz_words | frozenset(short_words - non_names)
 
     def fset(key: str) -> frozenset[str]:
         return frozenset(fold(w) for w in raw.get(key, []))
