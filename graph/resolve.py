@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from .concepts import ROLES
@@ -256,7 +256,40 @@ def _people_bases(ms: list[Mention], idx: list[int], language: str) -> dict[str,
                 if elsewhere(candidate, surname, surface):
                     bases[surface] = " ".join([candidate, *base.split()[1:]])
                     break
+    _case_forms(bases, section.get("case_endings", []), elsewhere)
     return bases
+
+
+def _case_forms(bases: dict[str, str], endings: list[list[str]], elsewhere: Callable) -> None:
+    """Polish-like case forms of both names ("Pawła Zaruby", "Hanny Marozawej") are
+    read as the nominative the same document writes ("Paweł Zaruba", "Hanna
+    Marozawa"), from the language's ``case_endings`` pairs; never a name it does not."""
+    pairs = [(fold(a), b) for a, b in endings]
+    if not pairs:
+        return
+
+    def forms(word: str) -> list[str]:
+        out = [word]
+        for old, new in pairs:
+            if len(word) > len(old) + 2 and fold(word).endswith(old):
+                out.append(word[: len(word) - len(old)] + new)
+        return out
+
+    for surface, base in bases.items():
+        words = base.split()
+        if len(words) < 2 or elsewhere(words[0], fold(words[-1]), surface):
+            continue
+        found = next(
+            (
+                (g, s)
+                for g in forms(words[0])
+                for s in forms(words[-1])
+                if (g, s) != (words[0], words[-1]) and elsewhere(g, fold(s), surface)
+            ),
+            None,
+        )
+        if found is not None:
+            bases[surface] = " ".join([found[0], *words[1:-1], found[1]])
 
 
 def _cluster_people(

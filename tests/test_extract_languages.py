@@ -193,3 +193,32 @@ def test_fixture_graph_conforms(lang: str) -> None:
     assert analysis.document.meta.language == lang
     report = validate(build_quads(analysis))
     assert report.conforms, report.text()
+
+
+def test_polish_case_forms_resolve_to_the_nominative_the_document_writes() -> None:
+    from graph.pipeline import analyse_path
+
+    analysis = analyse_path(GOLD / "blind-pl.txt")
+    persons = {e.label: e for e in analysis.entities if e.type.value == "Person"}
+    assert "Pawła Zaruby" in persons["Paweł Zaruba"].alt_labels
+    assert "Hanny Marozawej" in persons["Hanna Marozawa"].alt_labels
+    assert {"PoliticalPrisoner", "Activist"} <= set(persons["Juryj Saładucha"].roles)
+    # same surname, two persons; no declined name left over as a person of its own
+    assert {"Iryna Szymkiewicz", "Wiktar Szymkiewicz"} <= set(persons)
+    assert not {"Pawła Zaruby", "Dzianisa Harbacza", "Wolhi Kirejczyk"} & set(persons)
+    assert len(persons) == 8
+
+
+def test_a_declined_name_without_its_nominative_stays_as_written() -> None:
+    from graph.extract.cues import load_cues
+    from graph.extract.tokens import fold
+    from graph.resolve import _case_forms
+
+    bases = {"Pawła Zaruby": "Pawła Zaruby", "Anny Nowak": "Anny Nowak"}
+    written = {(fold("Paweł"), fold("Zaruba"))}  # the document writes only this nominative
+
+    def elsewhere(given: str, surname: str, surface: str) -> bool:
+        return (fold(given), surname) in written
+
+    _case_forms(bases, load_cues("pl").section("inflection")["case_endings"], elsewhere)
+    assert bases == {"Pawła Zaruby": "Paweł Zaruba", "Anny Nowak": "Anny Nowak"}
