@@ -122,6 +122,9 @@ CASES = [
     # a capitalised article after a lower-case cue belongs to the name
     ("es", "el director del diario independiente El Faro Libre fue detenido;",
      ("El Faro Libre", "MediaOutlet"), ("Faro Libre", "MediaOutlet")),
+    # a given name inside a gazetteer name ("Nelson Mandela Rules") is no non-name word
+    ("pt", "a polícia deteve o rapper e ativista Nelson Kiala;", ("Nelson Kiala", "Person"), None),
+    ("en", "the police detained the activist Nelson Okafor;", ("Nelson Okafor", "Person"), None),
     # a body's name does not run over "a" + infinitive into the next name
     ("it", "3. invita la Commissione a sostenere la Fondazione Mare Aperto;",
      ("Fondazione Mare Aperto", "NGO"), ("Commissione a sostenere la Fondazione Mare Aperto", None)),
@@ -164,7 +167,7 @@ def test_language_regression(
 
 
 def test_collected_every_case() -> None:
-    assert len(CASES) == 31
+    assert len(CASES) == 33
 
 
 def test_roles_in_spanish_italian_portuguese() -> None:
