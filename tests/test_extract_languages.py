@@ -114,6 +114,12 @@ CASES = [
     ("pl", "mając na uwadze, że ruch opozycyjny Wolna Gruzja i partia Nowa Droga zostały rozwiązane;",
      ("Nowa Droga", "Movement"), ("Wolna Gruzja i partia Nowa Droga", "Movement")),
     ("pl", "wzywa rząd Gruzji do uchylenia art. 205 Kodeksu karnego;", ("rząd Gruzji", "StateBody"), None),
+    # a Polish body's name runs over capitalised words only; a role noun after "oraz"
+    # opens a person's name
+    ("pl", "mając na uwadze, że Sąd Najwyższy Federacji Rosyjskiej utrzymał wyrok wobec "
+     "działaczki Anny Lebiediewej;", ("Sąd Najwyższy Federacji Rosyjskiej", "StateBody"), None),
+    ("pl", "dziennikarka z gazety Nowy Głos oraz prawnik Piotr Sudak zostali zatrzymani;",
+     ("Nowy Głos", "MediaOutlet"), ("Piotr Sudak", "MediaOutlet")),
     # French: a verb ends a lower-case bill's subject; an agreement with its EU pair
     ("fr", "considérant que le projet de loi relatif aux médias étrangers limite la liberté de la presse;",
      ("projet de loi relatif aux médias étrangers", "Law"), None),
@@ -167,7 +173,7 @@ def test_language_regression(
 
 
 def test_collected_every_case() -> None:
-    assert len(CASES) == 33
+    assert len(CASES) == 35
 
 
 def test_roles_in_spanish_italian_portuguese() -> None:

@@ -224,8 +224,8 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
             )
             yield Mention(unit_id, s, e, text[s:e], type_, "pat:body")
             continue
-        if cues.raw.get("title_case_names"):
-            end = cap_run_end(tokens, i, text, cues)
+        if cues.raw.get("title_case_names") or cues.section("bodies").get("capitalised_names"):
+            end = cap_run_end(tokens, i, text, cues)  # "Sąd Najwyższy Federacji Rosyjskiej"
         else:
             end = continuation(
                 tokens, i + 1, cues, limit=9, breaks=cues.words("bodies", "name_breaks")

@@ -172,6 +172,11 @@ def scan_item(
                 or (
                     (list_mode or nxt.text.islower()) and stem(nxt.text) in cues.head_stems
                 )  # "… și postul de televiziune X", "X i partia Y"
+                or (
+                    nxt.text.islower()
+                    and cues.role_any is not None
+                    and cues.role_any.fullmatch(fold(nxt.text)) is not None
+                )  # "gazety X oraz prawnik Y": a role noun opens a person's name
                 or fold(nxt.text)
                 in cues.name_connectors - cues.list_and - determiners  # "X and of Y"
             ):
