@@ -36,6 +36,7 @@ EXPECTED = [
     "blind2-es",
     "blind2-fr",
     "blind2-it",
+    "blind2-nl",
     "blind2-pl",
     "blind2-pt",
     "heldout-en",

@@ -96,6 +96,8 @@ def cap_run_end(tokens: list[Token], i: int, text: str, cues: Cues, limit: int =
             break  # "National Assembly in August 2024": a date, not the name
         if _namey(tokens[j]):
             last = j + 1
+        elif j == last and fold(t) in cues.words("names", "phrase_breaks"):
+            break  # "verzoekt de Raad het Syndicaat …": an article right after a name word
         elif _NUM.match(t) and j == last and is_cap(tokens[j - 1].text):
             last = j + 1  # "Grupul 24", "Charter 77"
             break
