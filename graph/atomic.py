@@ -12,16 +12,30 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, Literal, overload
 
 from .errors import OutputError
 
 __all__ = ["atomic_write", "atomic_open"]
 
 
+@overload
+def atomic_open(
+    path: str | os.PathLike[str], mode: Literal["wb"] = "wb"
+) -> contextlib.AbstractContextManager[IO[bytes]]: ...
+
+
+@overload
+def atomic_open(
+    path: str | os.PathLike[str], mode: Literal["w"]
+) -> contextlib.AbstractContextManager[IO[str]]: ...
+
+
 @contextlib.contextmanager
-def atomic_open(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[bytes]]:
-    """Open a temporary file beside ``path``; on success rename it onto ``path``."""
+def atomic_open(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[Any]]:
+    """Open a temporary file beside ``path``; on success rename it onto ``path``.
+
+    The overloads tell a type checker that ``"wb"`` gives bytes and ``"w"`` text."""
     if mode not in ("wb", "w"):
         raise ValueError("atomic_open writes only: mode 'wb' or 'w'")
     target = Path(path)
@@ -33,8 +47,11 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[b
     except OSError as exc:
         raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
     try:
-        with os.fdopen(fd, mode, **({"encoding": "utf-8", "newline": ""} if mode == "w" else {})) as handle:
-            yield handle  # type: ignore[misc]
+        handle: IO[Any] = (
+            os.fdopen(fd, "w", encoding="utf-8", newline="") if mode == "w" else os.fdopen(fd, "wb")
+        )
+        with handle:
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp_name, _permissions_for(target))

@@ -260,7 +260,9 @@ def _people_bases(ms: list[Mention], idx: list[int], language: str) -> dict[str,
     return bases
 
 
-def _case_forms(bases: dict[str, str], endings: list[list[str]], elsewhere: Callable) -> None:
+def _case_forms(
+    bases: dict[str, str], endings: list[list[str]], elsewhere: Callable[[str, str, str], bool]
+) -> None:
     """Polish-like case forms of both names ("Pawła Zaruby", "Hanny Marozawej") are
     read as the nominative the same document writes ("Paweł Zaruba", "Hanna
     Marozawa"), from the language's ``case_endings`` pairs; never a name it does not."""

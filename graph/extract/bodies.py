@@ -194,8 +194,8 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
                 and (entry := _country(tokens[i - 1], after_head=False)) is not None
             ):
                 span = (i - 1, k)
-            if span is None and (hit := _place_before(tokens, i)) is not None:
-                entry, span = hit  # "the Hong Kong authorities"
+            if span is None and (before := _place_before(tokens, i)) is not None:
+                entry, span = before  # "the Hong Kong authorities"
             if span is None or entry is None:
                 continue
             s, e = tokens[span[0]].start, tokens[span[1] - 1].end

@@ -77,9 +77,9 @@ def continuation(
                 last = token_at(tokens, tokens[j].start + _aligned_offset(tokens, j, m.end()))
             break
         if f in cues.words("legal", "number_marks") and j + 1 < n:
-            m = j + 1 + (tokens[j + 1].text == ".")
-            if m < n and tokens[m].text[:1].isdigit():
-                j = last = m + 1
+            num = j + 1 + (tokens[j + 1].text == ".")
+            if num < n and tokens[num].text[:1].isdigit():
+                j = last = num + 1
                 continue
         if t == "," and j > k and enumeration_follows(tokens, j, cues):
             # "… cu cruzime, inumane sau degradante": through the word after the conjunction
