@@ -278,9 +278,12 @@ def project_path(
     graph_file: str | Path | None = None, store_dir: str | Path | None = None
 ) -> VizGraph:
     """Project a graph file or an embedded store (exactly one of them)."""
-    if (graph_file is None) == (store_dir is None):
+    if graph_file is not None and store_dir is None:
+        store = load_graph_file(graph_file)
+    elif store_dir is not None and graph_file is None:
+        store = open_store(store_dir)
+    else:
         raise ConfigError("give either a graph file or --store DIR, not both or neither")
-    store = load_graph_file(graph_file) if graph_file is not None else open_store(store_dir)  # type: ignore[arg-type]
     graph = project(store)
     if not graph.nodes:  # an ontology, a shapes file, an empty store: nothing to draw
         raise GraphInputError(

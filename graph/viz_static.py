@@ -103,6 +103,7 @@ def _xml_safe(value: str) -> str:
 def to_networkx(graph: VizGraph, view: str = "mentions") -> Any:
     """A networkx DiGraph (mentions) or Graph (co-mentions), every attribute a scalar
     so GraphML and GEXF can hold it; GEXF's ``viz`` carries position, colour, size."""
+    # networkx ships no type hints (no py.typed) and types-networkx is not a dependency
     import networkx as nx  # type: ignore[import-untyped]
 
     g = nx.DiGraph() if view == "mentions" else nx.Graph()

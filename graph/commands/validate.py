@@ -6,9 +6,14 @@ is bad. The report goes to stdout, so ``epkg validate g.ttl --format json | jq``
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from ..errors import GraphInputError, ValidationFailed
+
+if TYPE_CHECKING:
+    from ..validate import Engine
 
 __all__ = ["command"]
 
@@ -23,7 +28,7 @@ __all__ = ["command"]
 @click.option("--engine", type=click.Choice(("shacl", "pyshacl")), default="shacl",
               show_default=True,
               help="The SHACL engine: the fast Rust one, or pySHACL (the reference).")
-def command(graph_file: str, fmt: str, input_format: str | None, engine: str) -> None:
+def command(graph_file: str, fmt: str, input_format: str | None, engine: Engine) -> None:
     """Validate GRAPH (any RDF format epkg writes) against epkg's SHACL shapes.
 
     \b
@@ -35,8 +40,10 @@ def command(graph_file: str, fmt: str, input_format: str | None, engine: str) ->
 
     quads = read(graph_file, input_format)
     if not quads:  # an empty graph trivially "conforms": say what is wrong instead
-        raise GraphInputError(f"{graph_file}: holds no triples; expected a graph made by epkg build")
-    result = validate(quads, engine=engine)  # type: ignore[arg-type]
+        raise GraphInputError(
+            f"{graph_file}: holds no triples; expected a graph made by epkg build"
+        )
+    result = validate(quads, engine=engine)
     click.echo(result.render(fmt), nl=False)
     if not result.conforms:
         raise ValidationFailed(
