@@ -34,7 +34,7 @@ from .errors import NotAResolutionError
 from .footnotes import resolve_footnotes
 from .lang import SUPPORTED, LanguageProfile, detect_language, load_profile
 from .meta import parse_meta
-from .model import Document, Footnote, Source, Unit, UnitKind
+from .model import Document, DocumentMeta, Footnote, Source, Unit, UnitKind
 from .walker import _BARE_LABEL, _LEAD, _RECITAL, _UNIT_END, _Builder, _Walker
 
 __all__ = ["segment", "clean_text", "structure_warnings"]
@@ -189,7 +189,9 @@ def _unit_id(builder: _Builder) -> str:
     return f"{prefix[builder.kind]}_{builder.label}"
 
 
-def _build(source: Source, meta: object, walker: _Walker, profile: LanguageProfile) -> Document:
+def _build(
+    source: Source, meta: DocumentMeta, walker: _Walker, profile: LanguageProfile
+) -> Document:
     ordered = _flatten(walker.units)
     ids = {id(b): _unit_id(b) for b in ordered}
     resolved = resolve_footnotes(source.text, walker.blocks, walker.markers, ordered, ids, profile)
@@ -211,7 +213,7 @@ def _build(source: Source, meta: object, walker: _Walker, profile: LanguageProfi
             )
         )
     footnotes: tuple[Footnote, ...] = resolved.footnotes
-    return Document(meta=meta, units=tuple(units), footnotes=footnotes, source=source)  # type: ignore[arg-type]
+    return Document(meta=meta, units=tuple(units), footnotes=footnotes, source=source)
 
 
 def structure_warnings(document: Document) -> tuple[str, ...]:
