@@ -407,6 +407,7 @@ def _provisions(
     at = {(ms[i].unit, ms[i].start): entity_of[i] for i in entity_of}
     groups: dict[tuple[str, object], list[Mention]] = {}
     parts: dict[tuple[str, object], tuple[EntityType, str] | None] = {}
+    first_rest: dict[tuple[str, object], str] = {}
     for i in idx:
         m = ms[i]
         num = _NUM.search(m.surface)
@@ -417,11 +418,12 @@ def _provisions(
         law = at.get((m.unit, int(target))) if target is not None else None
         key = (fold(rest), law)
         groups.setdefault(key, []).append(m)
+        first_rest.setdefault(key, rest)  # as the group's first mention writes it
         parts[key] = law
     used: set[str] = set()
     for group_key, group in groups.items():
         law = parts[group_key]
-        rest = group[0].surface[_NUM.search(group[0].surface).start() :]  # type: ignore[union-attr]
+        rest = first_rest[group_key]
         label = f"{_head_word(group, default_head)} {rest}"
         if law is not None and law in by_ref:
             label += f" {link} {by_ref[law].label}"

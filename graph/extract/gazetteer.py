@@ -230,12 +230,13 @@ def match(tokens: list[Token]) -> Iterator[tuple[int, int, Entry]]:
     i, n = 0, len(tokens)
     while i < n:
         best: tuple[int, Entry] | None = None
-        node = trie
+        node: dict[str, Any] = trie
         j = i
         while j < n:
-            node = node.get(_key(tokens[j].text))  # type: ignore[assignment]
-            if node is None:
+            child: dict[str, Any] | None = node.get(_key(tokens[j].text))
+            if child is None:
                 break
+            node = child
             j += 1
             if _END in node:
                 entry, needs_cap = node[_END]
