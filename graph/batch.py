@@ -24,7 +24,7 @@ import datetime as _dt
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -209,7 +209,7 @@ def _yield_to_the_writer() -> None:
 
 def _results(
     paths: Sequence[Path], options: BuildOptions, jobs: int
-) -> Iterator[tuple[Path, Built | _Failure]]:
+) -> Generator[tuple[Path, Built | _Failure], None, None]:
     """Each input with its result, in input order; in-process when jobs == 1."""
     if jobs == 1 or len(paths) <= 1:
         for path in paths:
@@ -232,8 +232,15 @@ def _results(
             for path in paths[done:]:
                 yield path, _Failure(f"internal error: a worker process died ({exc})", 2)
         except BaseException:  # interrupted, or the caller stopped: drop what is queued
-            pool.shutdown(wait=False, cancel_futures=True)
+            _stop_workers(pool)
             raise
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Cancel the queue and wait for the running workers to finish their current chunk
+    (at most a few documents), so none goes on building documents nobody will store.
+    Killing them instead can leave the pool's queues locked and the parent hanging."""
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 @dataclass
@@ -338,8 +345,11 @@ def build_many(
     report = BatchReport()
     writer = _Writer(store, report, on_done)
     start = time.perf_counter()
-    for path, result in _results(paths, options, jobs):
-        writer.push(path, result)
+    # closing(): when the caller stops the run (an exception from on_done, an
+    # interrupt), the workers are stopped now, not whenever the generator is collected.
+    with contextlib.closing(_results(paths, options, jobs)) as results:
+        for path, result in results:
+            writer.push(path, result)
     writer.flush()
     report.seconds = time.perf_counter() - start
     return report

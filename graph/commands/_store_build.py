@@ -6,9 +6,12 @@ draws the progress bar, reports each failure in one line and prints the summary.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 
 import click
 
@@ -21,6 +24,27 @@ class SomeDocumentsFailed(InputError):
     def __init__(self, message: str, exit_code: int) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+
+
+@contextlib.contextmanager
+def _sigterm_as_flag() -> Iterator[list[bool]]:
+    """While a batch runs, SIGTERM (``kill``, a service manager) only raises a flag; the
+    batch checks it after each document is written and stops like Ctrl-C: queue
+    cancelled, workers ended, the store holding every document written so far.
+    (Raising from the handler itself could land inside a store write or a lock.)"""
+    flag: list[bool] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield flag
+        return
+
+    def raise_flag(signum: int, frame: object) -> None:
+        flag.append(True)
+
+    previous = signal.signal(signal.SIGTERM, raise_flag)
+    try:
+        yield flag
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def build_into_store(
@@ -49,6 +73,8 @@ def build_into_store(
         ) as bar:
 
             def done(outcome: Outcome) -> None:
+                if terminated:  # stop at this safe point: the last write is complete
+                    raise KeyboardInterrupt
                 for warning in outcome.warnings:
                     click.echo(f"epkg: warning: {warning}", err=True)
                 if not outcome.ok:
@@ -56,7 +82,8 @@ def build_into_store(
                                else f"epkg: skipped: {outcome.error}", err=True)
                 bar.update(1)
 
-            report = build_many(paths, store, options, jobs=jobs, on_done=done)
+            with _sigterm_as_flag() as terminated:
+                report = build_many(paths, store, options, jobs=jobs, on_done=done)
         total = store.count()
     for graph in sorted(set(report.replaced)):
         click.echo(f"epkg: warning: two inputs gave the document {graph}; "
