@@ -42,6 +42,15 @@ def enumeration_follows(tokens: list[Token], k: int, cues: Cues) -> bool:
     )
 
 
+def past_enumeration(tokens: list[Token], k: int, cues: Cues) -> int:
+    """The token index just past the enumeration that the comma at ``k`` opens: through
+    its closing conjunction and the word after it (see :func:`enumeration_follows`)."""
+    j = k + 1
+    while j < len(tokens) and fold(tokens[j].text) not in cues.list_and:
+        j += 1
+    return min(j + 2, len(tokens))
+
+
 def continuation(
     tokens: list[Token], k: int, cues: Cues, limit: int = 12, breaks: frozenset[str] = frozenset()
 ) -> int:
@@ -83,10 +92,7 @@ def continuation(
                 continue
         if t == "," and j > k and enumeration_follows(tokens, j, cues):
             # "… cu cruzime, inumane sau degradante": through the word after the conjunction
-            j += 1
-            while j < n and fold(tokens[j].text) not in cues.list_and:
-                j += 1
-            j = last = min(j + 2, n)
+            j = last = past_enumeration(tokens, j, cues)
             continue
         if t in _PUNCT or f in cues.name_stops or f in cues.months or _DAY.match(t):
             break

@@ -17,7 +17,7 @@ from functools import cache
 from ..model import EntityType, Mention
 from .cues import Cues, fold_aligned
 from .gazetteer import country_of
-from .instruments import _eu, enumeration_follows
+from .instruments import _eu, enumeration_follows, past_enumeration
 from .names import token_at
 from .tokens import Token, fold, is_acronym, is_cap, tokenize
 
@@ -111,10 +111,7 @@ def _object_end(tokens: list[Token], k: int, cues: Cues) -> int:
         f = fold(t)
         if t == "," and j > k and enumeration_follows(tokens, j, cues):
             # "privind gestionarea, furnizarea și utilizarea serviciilor …"
-            j += 1
-            while j < n and fold(tokens[j].text) not in cues.list_and:
-                j += 1
-            j = last = min(j + 2, n)
+            j = last = past_enumeration(tokens, j, cues)
             continue
         if t in _PUNCT or f in cues.months or _NUM.match(t):
             break
