@@ -11,9 +11,11 @@ dictionary; it is applied symmetrically to both sides of any comparison.
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 __all__ = ["Token", "tokenize", "fold", "stem", "key_of", "is_cap", "is_acronym", "slug"]
 
@@ -62,30 +64,15 @@ def fold(text: str) -> str:
     return out.replace("’", "'")
 
 
-# Longest first. The replacements make feminine adjective forms share a stem
-# (europeană/europene → europen).
-_ENDINGS: tuple[tuple[str, str], ...] = (
-    ("eana", "en"),
-    ("ene", "en"),
-    ("elui", ""),
-    ("ului", ""),
-    ("ilor", ""),
-    ("elor", ""),
-    ("iei", ""),
-    ("ul", ""),
-    ("ei", ""),
-    ("ii", ""),
-    ("ia", ""),
-    ("ea", ""),
-    ("ele", ""),
-    ("ile", ""),
-    ("'s", ""),
-    ("s", ""),
-    ("a", ""),
-    ("e", ""),
-    ("i", ""),
-    ("u", ""),
-)
+def _load_endings() -> tuple[tuple[str, str], ...]:
+    """The stem's endings are data (graph/data/stem-endings.toml), not code."""
+    path = Path(__file__).resolve().parent.parent / "data" / "stem-endings.toml"
+    with path.open("rb") as handle:
+        rows = tomllib.load(handle)["endings"]
+    return tuple((str(ending), str(repl)) for ending, repl in rows)
+
+
+_ENDINGS: tuple[tuple[str, str], ...] = _load_endings()
 
 
 @lru_cache(maxsize=65536)
