@@ -12,7 +12,6 @@ the graphs; N-Quads and TriG keep each document's named graph.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -124,6 +123,8 @@ def _with_fixed_prefixes(body: bytes) -> bytes:
 def load_context() -> dict[str, object]:
     """Our JSON-LD context (ontology/context.jsonld), the value of its ``@context``."""
     path = resource_path("ontology", "context.jsonld")
+    import json  # JSON-LD only: `epkg build -o out.ttl` need not import it
+
     context: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))["@context"]
     return context
 
@@ -157,6 +158,8 @@ def _jsonld(data: Iterable[Quad | Triple]) -> bytes:
         graph.append(out)
     # One node per line: readable, diff-friendly, and the C encoder (indent would
     # force the pure-Python one, 4× slower).
+    import json
+
     head = json.dumps(context, indent=2, ensure_ascii=False).replace("\n", "\n  ")
     body = ",\n    ".join(json.dumps(node, ensure_ascii=False) for node in graph)
     text = f'{{\n  "@context": {head},\n  "@graph": [\n    {body}\n  ]\n}}\n'
