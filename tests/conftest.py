@@ -5,6 +5,7 @@ EPKG_REQUIRE_INTEGRATION=1."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,16 @@ def require_component(available: bool, reason: str) -> None:
     if integration_required():
         pytest.fail(f"integration component missing in CI: {reason}")
     pytest.skip(reason)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_data_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The derived-data cache (graph/datacache.py) of the test session, subprocesses
+    included, lives in a temporary folder: tests never read or write the user's own."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("EPKG_CACHE_DIR", str(tmp_path_factory.mktemp("epkg-cache")))
+        patch.delenv("EPKG_NO_CACHE", raising=False)
+        yield
 
 
 @pytest.fixture(scope="session")

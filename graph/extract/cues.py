@@ -19,11 +19,19 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from .. import datacache
 from ..errors import ConfigError
 from ..model import EntityType
 from .tokens import fold, stem
 
-__all__ = ["Cues", "load_cues", "fold_aligned", "compile_patterns", "available_languages"]
+__all__ = [
+    "Cues",
+    "load_cues",
+    "fold_aligned",
+    "compile_patterns",
+    "pattern_source",
+    "available_languages",
+]
 
 _DIR = Path(__file__).resolve().parent.parent / "lang" / "cues"
 
@@ -59,15 +67,23 @@ def _word_regex(word: str) -> str:
     return body + (r"[\w'’]*" if star else r"(?![\w])")
 
 
-def compile_patterns(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
-    """One alternation over folded text, longest phrase first; ``None`` when empty."""
+def pattern_source(phrases: list[str] | tuple[str, ...]) -> str | None:
+    """The source of :func:`compile_patterns`' regex; ``None`` when there is no phrase."""
     parts = []
-    for phrase in sorted({p for p in phrases if p.strip()}, key=len, reverse=True):
+    # longest first; alphabetical among equals, so the source (and the data cache's
+    # bytes) do not vary with the hash seed
+    for phrase in sorted({p for p in phrases if p.strip()}, key=lambda p: (-len(p), p)):
         words = phrase.split()
         parts.append(r"[\s\-]+".join(_word_regex(w) for w in words))
     if not parts:
         return None
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + ")")
+    return r"(?<![\w])(?:" + "|".join(parts) + ")"
+
+
+def compile_patterns(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
+    """One alternation over folded text, longest phrase first; ``None`` when empty."""
+    source = pattern_source(phrases)
+    return None if source is None else re.compile(source)
 
 
 @dataclass(frozen=True)
@@ -182,34 +198,93 @@ def _read(language: str) -> dict[str, Any]:
         raise ConfigError(f"{path.name}: {exc}") from exc
 
 
+def sources(language: str) -> tuple[Path, ...]:
+    """Every file a language's cue data depends on: its cue file, the gazetteer (its
+    words are not names) and the code deriving both."""
+    from .gazetteer import sources as gazetteer_sources
+
+    return (_DIR / f"{language}.toml", Path(__file__), *gazetteer_sources())
+
+
+@dataclass(frozen=True)
+class _CueData:
+    """A language's cue data as derived from its files, before any regex is compiled:
+    what the data cache keeps. Word sets are sorted tuples (a set's order, and so its
+    pickle, would vary with the hash seed)."""
+
+    raw: dict[str, Any]
+    word_sets: dict[str, tuple[str, ...]]
+    non_name_stems: tuple[str, ...]
+    non_name_words: tuple[str, ...]
+    list_intros: str | None
+    roles: tuple[tuple[str, str], ...]  # (pattern source, role)
+    role_any: str | None
+    org_cues: tuple[tuple[str, str], ...]  # (pattern source, entity type value)
+    action_pattern: str | None
+    action_names: tuple[str, ...]
+
+
+_WORD_SETS = (
+    "name_connectors",
+    "person_particles",
+    "person_case_markers",
+    "list_and",
+    "place_prepositions",
+    "name_stops",
+    "months",
+)
+
+
 @cache
 def load_cues(language: str) -> Cues:
     """Load and compile a language's cues; unknown languages fall back to English."""
     if language not in available_languages():
         language = "en"
+    data = datacache.cached(f"cues-{language}", sources(language), lambda: _derive(language))
+
+    def compiled(source: str | None) -> re.Pattern[str] | None:
+        return None if source is None else re.compile(source)
+
+    words = {key: frozenset(values) for key, values in data.word_sets.items()}
+    action_pattern = compiled(data.action_pattern)
+    return Cues(
+        language=language,
+        raw=data.raw,
+        name_connectors=words["name_connectors"],
+        person_particles=words["person_particles"],
+        person_case_markers=words["person_case_markers"],
+        list_intros=compiled(data.list_intros),
+        list_and=words["list_and"],
+        place_prepositions=words["place_prepositions"],
+        name_stops=words["name_stops"],
+        non_name_stems=frozenset(data.non_name_stems),
+        non_name_words=frozenset(data.non_name_words),
+        months=words["months"],
+        roles=tuple((re.compile(source), role) for source, role in data.roles),
+        role_any=compiled(data.role_any),
+        org_cues=tuple((re.compile(source), EntityType(kind)) for source, kind in data.org_cues),
+        action_pattern=action_pattern,
+        action_names=data.action_names,
+    )
+
+
+def _derive(language: str) -> _CueData:
+    """Read a language's cue file and derive its word sets and pattern sources."""
     raw = _read(language)
     from .gazetteer import gazetteer_words
 
-    role_items: list[tuple[re.Pattern[str], str]] = []
-    for role, phrases in raw.get("roles", {}).items():
-        pat = compile_patterns(phrases)
-        if pat is not None:
-            role_items.append((pat, role))
-    org_items: list[tuple[re.Pattern[str], EntityType]] = []
-    for type_name, phrases in raw.get("org_cues", {}).items():
-        pat = compile_patterns(phrases)
-        if pat is not None:
-            org_items.append((pat, EntityType(type_name)))
+    roles = [(pattern_source(phrases), role) for role, phrases in raw.get("roles", {}).items()]
+    orgs = [(pattern_source(phrases), kind) for kind, phrases in raw.get("org_cues", {}).items()]
     action_items: list[tuple[str, str]] = []
     for action, phrases in raw.get("actions", {}).items():
         action_items.extend((p, action) for p in phrases)
     action_items.sort(key=lambda item: len(item[0]), reverse=True)
     groups = []
     for phrase, _ in action_items:
-        one = compile_patterns([phrase])
+        one = pattern_source([phrase])
         assert one is not None
-        groups.append("(" + one.pattern + ")")
-    action_pattern = re.compile(r"\s*(?:" + "|".join(groups) + ")") if groups else None
+        groups.append("(" + one + ")")
+    action_pattern = r"\s*(?:" + "|".join(groups) + ")" if groups else None
     all_role_phrases = [p for phrases in raw.get("roles", {}).values() for p in phrases]
     all_org_phrases = [p for phrases in raw.get("org_cues", {}).values() for p in phrases]
     cue_words = {w.rstrip("*") for p in all_role_phrases + all_org_phrases for w in p.split()}
@@ -222,26 +297,15 @@ def load_cues(language: str) -> Cues:
     gaz_stems, gaz_words = gazetteer_words(language)
     non_names |= gaz_stems
     gaz_words = gaz_words | frozenset(short_words - non_names)
-
-    def fset(key: str) -> frozenset[str]:
-        return frozenset(fold(w) for w in raw.get(key, []))
-
-    return Cues(
-        language=language,
+    return _CueData(
         raw=raw,
-        name_connectors=fset("name_connectors"),
-        person_particles=fset("person_particles"),
-        person_case_markers=fset("person_case_markers"),
-        list_intros=compile_patterns(raw.get("list_intros", [])),
-        list_and=fset("list_and"),
-        place_prepositions=fset("place_prepositions"),
-        name_stops=fset("name_stops"),
-        non_name_stems=frozenset(non_names),
-        non_name_words=gaz_words,
-        months=fset("months"),
-        roles=tuple(role_items),
-        role_any=compile_patterns(all_role_phrases),
-        org_cues=tuple(org_items),
+        word_sets={key: tuple(sorted({fold(w) for w in raw.get(key, [])})) for key in _WORD_SETS},
+        non_name_stems=tuple(sorted(non_names)),
+        non_name_words=tuple(sorted(gaz_words)),
+        list_intros=pattern_source(raw.get("list_intros", [])),
+        roles=tuple((source, role) for source, role in roles if source is not None),
+        role_any=pattern_source(all_role_phrases),
+        org_cues=tuple((source, kind) for source, kind in orgs if source is not None),
         action_pattern=action_pattern,
         action_names=tuple(a for _, a in action_items),
     )

@@ -12,12 +12,14 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from .. import datacache
 from ..errors import ConfigError
 from ..model import EntityType
+from . import tokens as _tokens
 from .tokens import Token, fold, is_acronym, is_cap, slug, stem, tokenize
 
 __all__ = [
@@ -59,8 +61,50 @@ def _load(path: Path) -> dict[str, Any]:
         raise ConfigError(f"gazetteer {path.name}: {exc}") from exc
 
 
+def sources() -> tuple[Path, ...]:
+    """Every file the gazetteer's derived data depends on: the data (the stemmer's
+    endings included) and the code that derives it."""
+    return (*sorted(_DIR.glob("*.toml")), Path(__file__), Path(_tokens.__file__))
+
+
+@dataclass(frozen=True, slots=True)
+class _Derived:
+    """What the gazetteer derives from its data, cached across processes as one
+    pickle (one pickle keeps an entry the same object in every structure)."""
+
+    entries: tuple[Entry, ...]
+    trie: dict[str, Any]
+    acronyms: dict[str, Entry]
+    demonyms: dict[str, Entry]
+    country_prefixes: tuple[tuple[str, Entry], ...]
+    lower_words: tuple[str, ...]  # sorted: a set's order would vary with the hash seed
+
+
 @cache
+def _derived() -> _Derived:
+    return datacache.cached("gazetteer", sources(), _derive)
+
+
+def _derive() -> _Derived:
+    found = _read_entries()
+    trie, acronyms = _build_trie(found)
+    return _Derived(
+        entries=found,
+        trie=trie,
+        acronyms=acronyms,
+        demonyms=_build_demonyms(found),
+        country_prefixes=_build_country_prefixes(found),
+        lower_words=tuple(
+            sorted({n for e in found for n in e.names if " " not in n and n[:1].islower()})
+        ),
+    )
+
+
 def entries() -> tuple[Entry, ...]:
+    return _derived().entries
+
+
+def _read_entries() -> tuple[Entry, ...]:
     out: list[Entry] = []
     for path in sorted(_DIR.glob("*.toml")):
         data = _load(path)
@@ -93,6 +137,7 @@ def entries() -> tuple[Entry, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)  # asked ~10,000 times a document, mostly for the same words
 def _key(tok: str) -> str:
     if "/" in tok or "-" in tok:
         sep = "/" if "/" in tok else "-"
@@ -103,11 +148,15 @@ def _key(tok: str) -> str:
 _END = "\0"
 
 
-@cache
 def _trie() -> tuple[dict[str, Any], dict[str, Entry]]:
+    derived = _derived()
+    return derived.trie, derived.acronyms
+
+
+def _build_trie(found: tuple[Entry, ...]) -> tuple[dict[str, Any], dict[str, Entry]]:
     trie: dict[str, Any] = {}
     acronyms: dict[str, Entry] = {}
-    for entry in entries():
+    for entry in found:
         for name in entry.names:
             toks = [t.text for t in tokenize(name)]
             if not toks or (len(toks) == 1 and is_acronym(toks[0])):
@@ -151,10 +200,13 @@ def gazetteer_words(language: str | None = None) -> tuple[frozenset[str], frozen
 _ADJ_ENDINGS = ("en", "er", "es", "em", "e", "s", "n")
 
 
-@cache
 def _demonyms() -> dict[str, Entry]:
+    return _derived().demonyms
+
+
+def _build_demonyms(found: tuple[Entry, ...]) -> dict[str, Entry]:
     out: dict[str, Entry] = {}
-    for entry in entries():
+    for entry in found:
         for d in entry.demonyms:
             out.setdefault(fold(d), entry)
             out.setdefault(stem(d), entry)
@@ -182,10 +234,13 @@ def country_of(word: str) -> Entry | None:
     return None
 
 
-@cache
 def _country_prefixes() -> tuple[tuple[str, Entry], ...]:
+    return _derived().country_prefixes
+
+
+def _build_country_prefixes(found: tuple[Entry, ...]) -> tuple[tuple[str, Entry], ...]:
     out = []
-    for entry in entries():
+    for entry in found:
         if entry.type is EntityType.PLACE:
             for name in entry.names:
                 f = fold(name)
@@ -221,7 +276,7 @@ def _acronym_hit(tok: str, acronyms: dict[str, Entry]) -> Entry | None:
 def _lower_words() -> frozenset[str]:
     """One-word names the data writes in lower case ("lidstaten"): they match only
     exactly as written, never a lower-case word that merely shares their stem."""
-    return frozenset(n for e in entries() for n in e.names if " " not in n and n[:1].islower())
+    return frozenset(_derived().lower_words)
 
 
 def match(tokens: list[Token]) -> Iterator[tuple[int, int, Entry]]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
+from .. import datacache
 from ..errors import ConfigError
 
 __all__ = [
@@ -265,8 +266,11 @@ def _read(path: Path) -> LanguageProfile:
 
 @cache
 def all_profiles() -> tuple[LanguageProfile, ...]:
-    """Every profile shipped, in code order."""
-    return tuple(_read(path) for path in sorted(_DIR.glob("*.toml")))
+    """Every profile shipped, in code order (parsed once per user, see :mod:`graph.datacache`)."""
+    paths = sorted(_DIR.glob("*.toml"))
+    return datacache.cached(
+        "profiles", (*paths, Path(__file__)), lambda: tuple(_read(path) for path in paths)
+    )
 
 
 #: ISO 639-1 codes of the languages with a structure profile.
