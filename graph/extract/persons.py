@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache, lru_cache
 
 from ..model import EntityType, Mention
-from .cues import Cues, fold_aligned
+from .cues import Cues, fold_aligned, load_cues
 from .names import after_org_cue, listed_person_start, roles_around
 from .tokens import Token, fold, is_cap, tokenize
 
@@ -25,7 +26,16 @@ _QUOTES = {"„": "”", "“": "”", '"': '"', "«": "»", "*": "*"}
 
 
 def _name_token(tok: Token, cues: Cues) -> bool:
-    t = tok.text
+    return _name_word(tok.text, cues.language)
+
+
+@lru_cache(maxsize=65536)
+def _name_word(word: str, language: str) -> bool:
+    """Can this word be part of a person's name? A pure function of the word and the
+    language's cues, asked of every token of every unit (and again by the list pass):
+    cached, so each distinct word is judged once."""
+    cues = load_cues(language)
+    t = word
     for prefix in cues.raw.get("person_prefixes", ()):
         if t.startswith(prefix) and len(t) > len(prefix) + 1 and t[len(prefix)].isupper():
             t = t[len(prefix) :]  # "al-Khawaja"
@@ -45,35 +55,51 @@ def _name_token(tok: Token, cues: Cues) -> bool:
     )
 
 
-def _runs(tokens: list[Token], text: str, cues: Cues) -> Iterator[tuple[int, int]]:
+@lru_cache(maxsize=1024)
+def _runs_of(text: str, language: str) -> tuple[tuple[int, int], ...]:
+    """The name runs of a unit's text, as token ranges: asked by the extractor and
+    again by the list pass after settling, so cached by text."""
+    cues = load_cues(language)
+    tokens = tokenize(text)
+    name = [_name_word(t.text, language) for t in tokens]
+    particles = cues.person_particles
+    out = []
     i, n = 0, len(tokens)
     while i < n:
-        if not _name_token(tokens[i], cues):
+        if not name[i]:
             i += 1
             continue
         j, last = i + 1, i + 1
         while j < n:
-            gap = text[tokens[j - 1].end : tokens[j].start]
-            if gap != " " or tokens[j - 1].text.endswith(_POSSESSIVE):
-                break
-            if _name_token(tokens[j], cues):
-                last = j + 1
-            elif not (
-                fold(tokens[j].text) in cues.person_particles
-                and j + 1 < n
-                and _name_token(tokens[j + 1], cues)
+            if text[tokens[j - 1].end : tokens[j].start] != " " or tokens[j - 1].text.endswith(
+                _POSSESSIVE
             ):
                 break
+            if name[j]:
+                last = j + 1
+            elif not (fold(tokens[j].text) in particles and j + 1 < n and name[j + 1]):
+                break
             j += 1
-        yield i, last
+        out.append((i, last))
         i = max(last, i + 1)
+    return tuple(out)
 
 
 _AGE = re.compile(r"\(\s*\d{1,3}(?:\s+\w+){0,3}\s*\)")
 
 
 def _title_words(cues: Cues) -> frozenset[str]:
-    return frozenset(fold(t).rstrip(".") for t in cues.raw.get("person_titles", []))
+    return _titles(cues.language)
+
+
+@cache
+def _titles(language: str) -> frozenset[str]:
+    return frozenset(fold(t).rstrip(".") for t in load_cues(language).raw.get("person_titles", []))
+
+
+@cache
+def _titles_and_markers(language: str) -> frozenset[str]:
+    return _titles(language) | load_cues(language).person_case_markers
 
 
 def _chained(text: str, a: int, b: int, cues: Cues) -> bool:
@@ -102,7 +128,7 @@ def name_runs(text: str, cues: Cues) -> list[tuple[int, int]]:
     """Offsets of the runs of two to four name words (a person's shape)."""
     tokens = tokenize(text)
     out = []
-    for i, j in _runs(tokens, text, cues):
+    for i, j in _runs_of(text, cues.language):
         i = _after_particle(tokens, i, j, cues)
         if 2 <= j - i <= 4:
             start, end = tokens[i].start, tokens[j - 1].end
@@ -117,7 +143,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     tokens = tokenize(text)
     folded = fold_aligned(text)
     spans: list[tuple[int, int, bool]] = []
-    for i, j in _runs(tokens, text, cues):
+    for i, j in _runs_of(text, cues.language):
         i = _after_particle(tokens, i, j, cues)
         if j - i >= 3 and i > 0 and after_org_cue(tokens, i, folded, cues):
             i = listed_person_start(tokens, i, j, cues)  # "postului Kanal Azad Leyla H., …"
@@ -145,9 +171,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
         ):
             continue  # a quoted or italic title, not a person
         spans.append((start, end, prev in cues.person_case_markers))
-    titles = {fold(t).rstrip(".") for t in cues.raw.get("person_titles", [])} | set(
-        cues.person_case_markers
-    )
+    titles = _titles_and_markers(cues.language)
     for i in range(len(tokens) - 1):
         if fold(tokens[i].text) in titles and _name_token(tokens[i + 1], cues):
             j = i + 1
