@@ -32,6 +32,7 @@ EXPECTED = [
     "blind-pl",
     "blind-pt",
     "blind-ro",
+    "blind-sv",
     "blind2-de",
     "blind2-es",
     "blind2-fr",
