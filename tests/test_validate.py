@@ -16,7 +16,7 @@ from graph.cli import main
 from graph.errors import ValidationFailed
 from graph.export import write
 from graph.rdf import build_quads
-from graph.validate import ValidationResult, validate, validate_quads
+from graph.validate import ValidationResult, _conforming_fast, validate, validate_quads
 
 EPKG = "https://w3id.org/epkg/ontology#"
 ELI = "http://data.europa.eu/eli/ontology#"
@@ -102,6 +102,7 @@ def test_the_hand_made_graph_conforms(quads: list[Quad], engine: str) -> None:
     result = validate(quads, engine=engine)  # type: ignore[arg-type]
     assert result.conforms, result.text()
     assert result.results == []
+    assert _conforming_fast(quads) is not None  # the build's gate: the same verdict
 
 
 def _keys(result: ValidationResult) -> set[tuple[str, str, str]]:
@@ -117,6 +118,7 @@ def test_damage_is_caught_by_both_engines_alike(quads: list[Quad], name: str) ->
     assert not fast.conforms and not reference.conforms
     assert f"<{focus}>" in {row.focus for row in fast.results}, fast.text()
     assert _keys(fast) == _keys(reference), (fast.text(), reference.text())
+    assert _conforming_fast(damaged) is None  # the build's gate: the same verdict
 
 
 def test_validate_quads_raises_with_the_report(quads: list[Quad]) -> None:

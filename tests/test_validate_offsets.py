@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from graph.model import Analysis, Entity, EntityType, Mention
 from graph.rdf import build_quads
-from graph.validate import validate
+from graph.validate import _conforming_fast, validate
 
 texts = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60
@@ -44,13 +44,17 @@ def _with_span(text: str, start: int, end: int, surface: str) -> Analysis:
 def test_the_true_substring_conforms_and_any_other_does_not(text: str, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(text) - 1))
     end = data.draw(st.integers(start + 1, len(text)))
-    good = validate(build_quads(_with_span(text, start, end, text[start:end])))
+    good_quads = build_quads(_with_span(text, start, end, text[start:end]))
+    good = validate(good_quads)
     assert good.conforms, good.text()
+    assert _conforming_fast(good_quads) is not None  # the native anchor check agrees
     wrong = data.draw(st.text(min_size=1, max_size=5))
     assume(wrong != text[start:end])
-    bad = validate(build_quads(_with_span(text, start, end, wrong)))
+    bad_quads = build_quads(_with_span(text, start, end, wrong))
+    bad = validate(bad_quads)
     assert not bad.conforms
     assert any(r.component == "SPARQLConstraintComponent" for r in bad.results)
+    assert _conforming_fast(bad_quads) is None
 
 
 def test_astral_characters_count_as_one() -> None:

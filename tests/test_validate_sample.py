@@ -13,7 +13,7 @@ from graph import export
 from graph.cli import main
 from graph.pipeline import analyse_path
 from graph.rdf import build_quads
-from graph.validate import validate
+from graph.validate import _conforming_fast, validate
 
 NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 ELI = "http://data.europa.eu/eli/ontology#"
@@ -47,6 +47,7 @@ def test_both_engines_agree_on_a_damaged_sample(quads: list[Quad]) -> None:
                         anchors[0].graph_name))
     fast, reference = validate(damaged), validate(damaged, engine="pyshacl")
     assert not fast.conforms and not reference.conforms
+    assert _conforming_fast(damaged) is None and _conforming_fast(quads) is not None
     keys = {r.key() for r in fast.results}
     assert keys == {r.key() for r in reference.results}
     focuses = {r.focus for r in fast.results}
