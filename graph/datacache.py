@@ -19,17 +19,30 @@ an old or a new one, never a mix.
 
 from __future__ import annotations
 
+import _sre  # type: ignore[import-not-found]  # CPython's regex engine; no stub
 import hashlib
 import os
 import sys
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from . import __version__
 
-__all__ = ["cached", "cache_dir", "cache_key", "DISABLE_ENV", "DIR_ENV"]
+if TYPE_CHECKING:
+    import re
+
+__all__ = [
+    "cached",
+    "cache_dir",
+    "cache_key",
+    "Program",
+    "program",
+    "compile_program",
+    "DISABLE_ENV",
+    "DIR_ENV",
+]
 
 #: Set to "1" to neither read nor write the cache.
 DISABLE_ENV = "EPKG_NO_CACHE"
@@ -37,6 +50,7 @@ DISABLE_ENV = "EPKG_NO_CACHE"
 DIR_ENV = "EPKG_CACHE_DIR"
 
 _PACKAGE = Path(__file__).resolve().parent
+_PREFIX = str(_PACKAGE) + os.sep
 _MAGIC = b"epkg-datacache 1\n"
 _DIGEST_HEX = 64  # sha256
 _HEADER = len(_MAGIC) + 2 * (_DIGEST_HEX + 1)
@@ -64,10 +78,10 @@ def _file_digest(path: Path) -> bytes:
 
 def _label(path: Path) -> str:
     """The file's name inside the package: the same key for a checkout and a wheel."""
-    try:
-        return path.resolve().relative_to(_PACKAGE).as_posix()
-    except ValueError:
-        return path.name
+    name = str(path)
+    if not name.startswith(_PREFIX):
+        name = str(path.resolve())  # a syscall a folder: only for a path not yet absolute
+    return name[len(_PREFIX) :].replace(os.sep, "/") if name.startswith(_PREFIX) else path.name
 
 
 def cache_key(name: str, files: Iterable[Path]) -> str:
@@ -129,10 +143,12 @@ def _load(path: Path, key: str) -> tuple[object] | None:
     if hashlib.sha256(payload).hexdigest().encode("ascii") != digest:
         _debug(f"{path}: truncated or corrupt; recomputed")
         return None
-    import pickle
-
+    try:  # the C unpickler alone: pickle.py's import costs a fresh process ~1 ms more
+        from _pickle import loads
+    except ImportError:  # another Python implementation
+        from pickle import loads
     try:
-        return (pickle.loads(payload),)
+        return (loads(payload),)
     except Exception as exc:  # any unpickling failure (a class renamed...) means "recompute"
         _debug(f"{path}: unreadable ({exc!r}); recomputed")
         return None
@@ -160,3 +176,68 @@ def _debug(message: str) -> None:
     import logging
 
     logging.getLogger(__name__).debug("data cache: %s", message)
+
+
+#: A regex compiled by CPython's pure-Python parser and compiler, kept to skip them:
+#: (runtime, source, flags asked, flags, code as bytes, groups - 1, groupindex, indexgroup).
+Program = tuple[str, str, int, int, bytes, int, dict[str, int], tuple[str | None, ...]]
+
+
+@cache
+def _runtime() -> str:
+    """What a program is valid for: this interpreter and its regex engine's code format."""
+    return f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}|{sys.byteorder}"
+
+
+def program(source: str, flags: int = 0) -> Program | None:
+    """The compiled program of ``re.compile(source, flags)``, to cache with derived data.
+
+    Compiling the ~150 long alternations of cue words and language profiles is most
+    of the ~25 ms their regexes cost a fresh process; the C engine takes the result
+    of that compilation as is. This relies on CPython internals (``re._parser``,
+    ``re._compiler``, ``_sre.compile``), so it is confined to this function and
+    :func:`compile_program`, bound to the exact interpreter, and ``None`` (compile
+    as usual) on any surprise."""
+    try:
+        from array import array
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(source, flags)
+        code = array("I", [int(op) for op in _compiler._code(parsed, flags)])
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        return (
+            _runtime(),
+            source,
+            int(flags),
+            int(flags | parsed.state.flags),
+            code.tobytes(),
+            parsed.state.groups - 1,
+            groupindex,
+            tuple(indexgroup),
+        )
+    except Exception as exc:  # an interpreter whose internals differ: no program
+        _debug(f"no regex program ({exc!r})")
+        return None
+
+
+def compile_program(source: str, flags: int, cached: Program | None) -> re.Pattern[str]:
+    """``re.compile(source, flags)``, from ``cached`` when it is this interpreter's
+    program of that very source; ``re.compile`` itself on any doubt or failure."""
+    if cached is not None and cached[:3] == (_runtime(), source, int(flags)):
+        try:
+            from array import array
+
+            code = array("I")
+            code.frombytes(cached[4])
+            pattern: re.Pattern[str] = _sre.compile(
+                source, cached[3], code.tolist(), cached[5], cached[6], cached[7]
+            )
+            return pattern
+        except Exception as exc:  # a damaged program: the engine refuses it
+            _debug(f"regex program refused ({exc!r}); compiled")
+    import re
+
+    return re.compile(source, flags)

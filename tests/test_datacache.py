@@ -4,6 +4,7 @@ one computes, and no state of the cache folder is ever an error."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -14,7 +15,7 @@ import pytest
 from graph import datacache
 from graph.errors import ConfigError
 from graph.extract import cues, gazetteer
-from graph.lang import all_profiles
+from graph.lang import all_profiles, detect_language
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -326,3 +327,111 @@ def test_the_sample_builds_alike_cold_warm_and_uncached(sample_path: Path, tmp_p
     assert cold == plain and warm == plain
     for name in written:
         assert (one / name).read_bytes() == (two / name).read_bytes(), name
+
+
+# Compiled regex programs (datacache.program / compile_program): a CPython internal,
+# so every cached program must give the very pattern re.compile gives.
+
+
+def _same_pattern(cached: re.Pattern[str], fresh: re.Pattern[str], texts: list[str]) -> None:
+    assert cached == fresh  # CPython compares the source, the flags and the code
+    assert cached.pattern == fresh.pattern
+    assert (cached.flags, cached.groups, cached.groupindex) == (
+        fresh.flags,
+        fresh.groups,
+        fresh.groupindex,
+    )
+    for text in texts:
+        assert [(m.span(), m.groups()) for m in cached.finditer(text)] == [
+            (m.span(), m.groups()) for m in fresh.finditer(text)
+        ]
+
+
+def test_cached_cue_programs_are_the_patterns_re_compiles(sample_text: str) -> None:
+    folded = [cues.fold_aligned(line) for line in sample_text.splitlines() if line.strip()]
+    checked = 0
+    for language in cues.available_languages():
+        data = cues._derive(language)
+        assert len(data.programs) > 50, language
+        for source, found in data.programs.items():
+            cached = datacache.compile_program(source, 0, found)
+            fresh = re.compile(source)
+            _same_pattern(cached, fresh, folded if language == "ro" else [])
+            checked += 1
+    assert checked > 500
+
+
+def test_cached_profile_programs_are_the_patterns_re_compiles(sample_text: str) -> None:
+    all_profiles.cache_clear()
+    try:
+        profiles = all_profiles()
+    finally:
+        all_profiles.cache_clear()
+    lines = sample_text.splitlines()
+    checked = 0
+    for profile in profiles:
+        assert {"citation", "title", "date", "oj"} <= set(profile._programs), profile.code
+        for key, found in profile._programs.items():
+            source = profile._source(key)
+            assert source is not None
+            cached = datacache.compile_program(source, re.IGNORECASE, found)
+            _same_pattern(cached, re.compile(source, re.IGNORECASE), lines)
+            checked += 1
+    assert checked >= 24 * 5
+
+
+def test_a_warm_cache_compiles_no_cue_or_profile_regex(
+    folder: Path, sample_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def clear() -> None:
+        cues.load_cues.cache_clear()
+        cues._section_pattern.cache_clear()
+        all_profiles.cache_clear()
+
+    clear()
+    try:
+        cold = cues.load_cues("ro")
+        cold_patterns = [cold.patterns(s, k) for s, k in _section_keys(cold)]
+        cold_language = detect_language(sample_text)
+        clear()
+
+        def refuse(*args: object, **kwargs: object) -> re.Pattern[str]:
+            raise AssertionError(f"compiled again: {args!r:.100}")
+
+        monkeypatch.setattr(re, "compile", refuse)
+        monkeypatch.setattr(datacache, "program", refuse)  # no derivation: the file's programs
+        warm = cues.load_cues("ro")
+        warm_patterns = [warm.patterns(s, k) for s, k in _section_keys(warm)]
+        assert detect_language(sample_text) == cold_language == "ro"
+        monkeypatch.undo()
+    finally:
+        clear()
+    assert len(warm_patterns) > 50
+    assert warm_patterns == cold_patterns
+    assert warm.roles == cold.roles and warm.action_pattern == cold.action_pattern
+
+
+def _section_keys(loaded: cues.Cues) -> list[tuple[str, str]]:
+    return [
+        (name, key)
+        for name, section in loaded.raw.items()
+        if isinstance(section, dict)
+        for key, value in section.items()
+        if isinstance(value, str)
+        or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+    ]
+
+
+def test_a_program_of_another_runtime_or_damaged_is_compiled_afresh() -> None:
+    source = r"(?<![\w])(?:ab[\w'’]*|(?P<x>cd))"
+    found = datacache.program(source)
+    assert found is not None
+    fresh = re.compile(source)
+    other = ("3.99 another python", *found[1:])
+    damaged = (*found[:4], b"\xff" * len(found[4]), *found[5:])
+    wrong_source = (found[0], "zz", *found[2:])
+    for program in (found, other, damaged, wrong_source, None):
+        _same_pattern(datacache.compile_program(source, 0, program), fresh, ["ab cd abx"])
+    assert datacache.program("(unbalanced") is None
+    with pytest.raises(re.error):
+        datacache.compile_program("(unbalanced", 0, None)

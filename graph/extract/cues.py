@@ -80,10 +80,20 @@ def pattern_source(phrases: list[str] | tuple[str, ...]) -> str | None:
     return r"(?<![\w])(?:" + "|".join(parts) + ")"
 
 
+#: The compiled programs of the loaded languages' cue patterns, by source (see
+#: :func:`graph.datacache.program`): what spares a fresh process compiling them.
+_PROGRAMS: dict[str, datacache.Program] = {}
+
+
 def compile_patterns(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
     """One alternation over folded text, longest phrase first; ``None`` when empty."""
-    source = pattern_source(phrases)
-    return None if source is None else re.compile(source)
+    return _compiled(pattern_source(phrases))
+
+
+def _compiled(source: str | None) -> re.Pattern[str] | None:
+    if source is None:
+        return None
+    return datacache.compile_program(source, 0, _PROGRAMS.get(source))
 
 
 @dataclass(frozen=True)
@@ -222,6 +232,8 @@ class _CueData:
     org_cues: tuple[tuple[str, str], ...]  # (pattern source, entity type value)
     action_pattern: str | None
     action_names: tuple[str, ...]
+    #: the compiled program of every pattern above and of every section's phrases
+    programs: dict[str, datacache.Program]
 
 
 _WORD_SETS = (
@@ -241,31 +253,31 @@ def load_cues(language: str) -> Cues:
     if language not in available_languages():
         language = "en"
     data = datacache.cached(f"cues-{language}", sources(language), lambda: _derive(language))
-
-    def compiled(source: str | None) -> re.Pattern[str] | None:
-        return None if source is None else re.compile(source)
-
+    _PROGRAMS.update(data.programs)
     words = {key: frozenset(values) for key, values in data.word_sets.items()}
-    action_pattern = compiled(data.action_pattern)
     return Cues(
         language=language,
         raw=data.raw,
         name_connectors=words["name_connectors"],
         person_particles=words["person_particles"],
         person_case_markers=words["person_case_markers"],
-        list_intros=compiled(data.list_intros),
+        list_intros=_compiled(data.list_intros),
         list_and=words["list_and"],
         place_prepositions=words["place_prepositions"],
         name_stops=words["name_stops"],
         non_name_stems=frozenset(data.non_name_stems),
         non_name_words=frozenset(data.non_name_words),
         months=words["months"],
-        roles=tuple((re.compile(source), role) for source, role in data.roles),
-        role_any=compiled(data.role_any),
-        org_cues=tuple((re.compile(source), EntityType(kind)) for source, kind in data.org_cues),
-        action_pattern=action_pattern,
+        roles=tuple((_pattern(source), role) for source, role in data.roles),
+        role_any=_compiled(data.role_any),
+        org_cues=tuple((_pattern(source), EntityType(kind)) for source, kind in data.org_cues),
+        action_pattern=_compiled(data.action_pattern),
         action_names=data.action_names,
     )
+
+
+def _pattern(source: str) -> re.Pattern[str]:
+    return datacache.compile_program(source, 0, _PROGRAMS.get(source))
 
 
 def _derive(language: str) -> _CueData:
@@ -297,6 +309,17 @@ def _derive(language: str) -> _CueData:
     gaz_stems, gaz_words = gazetteer_words(language)
     non_names |= gaz_stems
     gaz_words = gaz_words | frozenset(short_words - non_names)
+    patterns = {
+        source
+        for source in (
+            pattern_source(raw.get("list_intros", [])),
+            pattern_source(all_role_phrases),
+            action_pattern,
+            *(source for source, _ in roles + orgs),
+            *_section_sources(raw),
+        )
+        if source is not None
+    }
     return _CueData(
         raw=raw,
         word_sets={key: tuple(sorted({fold(w) for w in raw.get(key, [])})) for key in _WORD_SETS},
@@ -308,7 +331,29 @@ def _derive(language: str) -> _CueData:
         org_cues=tuple((source, kind) for source, kind in orgs if source is not None),
         action_pattern=action_pattern,
         action_names=tuple(a for _, a in action_items),
+        programs={
+            source: found
+            for source in sorted(patterns)
+            if (found := datacache.program(source)) is not None
+        },
     )
+
+
+def _section_sources(raw: dict[str, Any]) -> list[str | None]:
+    """The source of every phrase list's pattern (what :meth:`Cues.patterns` compiles),
+    and of each section's phrases together (a section of kinds: "org_cues")."""
+    out: list[str | None] = []
+    for section in raw.values():
+        if isinstance(section, dict):
+            together: list[str] = []
+            for value in section.values():
+                if isinstance(value, str):
+                    value = [value]
+                if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                    out.append(pattern_source(value))
+                    together.extend(value)
+            out.append(pattern_source(together))
+    return out
 
 
 def strip_accents(text: str) -> str:

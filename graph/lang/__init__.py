@@ -121,32 +121,69 @@ class LanguageProfile:
     _cache: dict[str, re.Pattern[str]] = field(
         default_factory=dict, compare=False, hash=False, repr=False
     )
+    #: compiled programs of the patterns below, derived with the profile (see
+    #: :func:`graph.datacache.program`): a fresh process skips compiling them
+    _programs: dict[str, datacache.Program] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
 
-    def _compiled(self, key: str, source: str) -> re.Pattern[str]:
+    def _compiled(self, key: str) -> re.Pattern[str]:
         pattern = self._cache.get(key)
         if pattern is None:
-            pattern = re.compile(source, re.IGNORECASE)
+            source = self._source(key)
+            assert source is not None, key
+            cached = self._programs.get(key)
+            pattern = datacache.compile_program(source, re.IGNORECASE, cached)
             self._cache[key] = pattern
         return pattern
+
+    def _source(self, key: str) -> str | None:
+        """The source of one of the profile's patterns; None when it has none."""
+        if key in ("citation", "recital"):
+            phrases = self.citation if key == "citation" else self.recital
+            return rf"(?:{_alternation(phrases)})(?!\w)" if phrases else None
+        if key == "title":
+            options = [_alternation(self.title)] if self.title else []
+            options += list(self.title_regex)
+            return "|".join(f"(?:{o})" for o in options)
+        if key == "annex":
+            if not self.annex:
+                return None
+            return rf"^\s*(?:{_alternation(self.annex)})(?!\w)(?:\s+(?:[IVX]{{1,4}}|\d{{1,2}}))?"
+        if key == "date":
+            months = "|".join(phrase_pattern(m) for m in sorted(self.months, key=len, reverse=True))
+            return self.date_pattern.replace("{months}", months)
+        if key == "oj":
+            return self._oj_source()
+        if key == "header":
+            return rf"^\s*(?:{_alternation(self.header)})\s*$" if self.header else None
+        if key == "footer":
+            return rf"^\s*(?:{_alternation(self.page_footer)})" if self.page_footer else None
+        raise KeyError(key)
+
+    def with_programs(self) -> LanguageProfile:
+        """The profile with the compiled programs of its patterns (to cache it)."""
+        for key in _PATTERN_KEYS:
+            source = self._source(key)
+            found = None if source is None else datacache.program(source, re.IGNORECASE)
+            if found is not None:
+                self._programs[key] = found
+        return self
 
     @cached_property
     def citation_re(self) -> re.Pattern[str]:
         """Matches a citation marker at the start of a string."""
-        return self._compiled("citation", rf"(?:{_alternation(self.citation)})(?!\w)")
+        return self._compiled("citation")
 
     @cached_property
     def recital_re(self) -> re.Pattern[str] | None:
         """Matches a recital marker at the start of a string (None: the language has none)."""
-        if not self.recital:
-            return None
-        return self._compiled("recital", rf"(?:{_alternation(self.recital)})(?!\w)")
+        return self._compiled("recital") if self.recital else None
 
     @cached_property
     def title_re(self) -> re.Pattern[str]:
         """Matches the title formula anywhere in a line."""
-        options = [_alternation(self.title)] if self.title else []
-        options += list(self.title_regex)
-        return self._compiled("title", "|".join(f"(?:{o})" for o in options))
+        return self._compiled("title")
 
     def is_parliament(self, line: str) -> bool:
         """True for the line that opens the body: "The European Parliament,"."""
@@ -157,10 +194,7 @@ class LanguageProfile:
         """True for an annex heading: "ANNEX", "Annex II", "Annex to the resolution"."""
         if not self.annex:
             return False
-        pattern = self._compiled(
-            "annex", rf"^\s*(?:{_alternation(self.annex)})(?!\w)(?:\s+(?:[IVX]{{1,4}}|\d{{1,2}}))?"
-        )
-        match = pattern.match(line)
+        match = self._compiled("annex").match(line)
         if match is None:
             return False
         rest = line[match.end() :].strip()
@@ -168,12 +202,9 @@ class LanguageProfile:
 
     @cached_property
     def date_re(self) -> re.Pattern[str]:
-        months = "|".join(phrase_pattern(m) for m in sorted(self.months, key=len, reverse=True))
-        return self._compiled("date", self.date_pattern.replace("{months}", months))
+        return self._compiled("date")
 
-    @cached_property
-    def oj_re(self) -> re.Pattern[str]:
-        """Matches an Official Journal reference: "OJ C 23, 21.1.2021, p. 83"."""
+    def _oj_source(self) -> str:
         oj = _alternation(self.oj)
         # series and number, then "," or a short preposition ("du", "vom", "de", "της"),
         # then the date d.m.yyyy (yyyy.m.d. in Hungarian, "yyyy m d" in Lithuanian),
@@ -185,23 +216,23 @@ class LanguageProfile:
         page = (
             r"(?:[^\W\d]{1,4}\.?\s*\d+(?:\s*[-–]\s*\d+)?|\d+(?:\s*[-–]\s*\d+)?\.\s*[^\W\d]{1,3}\.)"
         )
-        return self._compiled(
-            "oj",
+        return (
             rf"(?<!\w)(?:{oj})\s+[A-ZА-ЯΑ-Ω]{{1,2}}\s*\d+\s*(?:[A-Z]\b)?\.?(?:\s*,\s*|\s+[^\W\d]{{1,4}}\s+){date}"
-            rf"(?:\s*,\s*{page})?",
+            rf"(?:\s*,\s*{page})?"
         )
 
     @cached_property
+    def oj_re(self) -> re.Pattern[str]:
+        """Matches an Official Journal reference: "OJ C 23, 21.1.2021, p. 83"."""
+        return self._compiled("oj")
+
+    @cached_property
     def header_re(self) -> re.Pattern[str] | None:
-        if not self.header:
-            return None
-        return self._compiled("header", rf"^\s*(?:{_alternation(self.header)})\s*$")
+        return self._compiled("header") if self.header else None
 
     @cached_property
     def footer_re(self) -> re.Pattern[str] | None:
-        if not self.page_footer:
-            return None
-        return self._compiled("footer", rf"^\s*(?:{_alternation(self.page_footer)})")
+        return self._compiled("footer") if self.page_footer else None
 
     def month_number(self, name: str) -> int | None:
         """1…12 for a month name as printed (any case, ș/ş alike), else None."""
@@ -209,6 +240,10 @@ class LanguageProfile:
             if re.fullmatch(phrase_pattern(month), name.strip(), re.IGNORECASE):
                 return index
         return None
+
+
+#: The keys of :meth:`LanguageProfile._source`.
+_PATTERN_KEYS = ("citation", "recital", "title", "annex", "date", "oj", "header", "footer")
 
 
 def _tuple(data: dict[str, object], key: str) -> tuple[str, ...]:
@@ -269,7 +304,9 @@ def all_profiles() -> tuple[LanguageProfile, ...]:
     """Every profile shipped, in code order (parsed once per user, see :mod:`graph.datacache`)."""
     paths = sorted(_DIR.glob("*.toml"))
     return datacache.cached(
-        "profiles", (*paths, Path(__file__)), lambda: tuple(_read(path) for path in paths)
+        "profiles",
+        (*paths, Path(__file__)),
+        lambda: tuple(_read(path).with_programs() for path in paths),
     )
 
 
