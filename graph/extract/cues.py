@@ -12,7 +12,6 @@ words may be separated in the text by any white space or a hyphen.
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -198,6 +197,8 @@ def _section_pattern(language: str, section: str, key: str) -> re.Pattern[str] |
 
 
 def _read(language: str) -> dict[str, Any]:
+    import tomllib  # only on a data cache miss: a warm process never parses TOML
+
     path = _DIR / f"{language}.toml"
     if not path.is_file():
         known = ", ".join(available_languages())

@@ -9,7 +9,6 @@ exact tokens. Nothing here is specific to any one resolution.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -55,6 +54,8 @@ def label_for(entry: Entry, language: str) -> str:
 
 
 def _load(path: Path) -> dict[str, Any]:
+    import tomllib  # only on a data cache miss: a warm process never parses TOML
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:

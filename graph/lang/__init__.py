@@ -14,7 +14,6 @@ space between words: :func:`phrase_pattern` builds such a pattern from a phrase.
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -258,6 +257,8 @@ def _tuple(data: dict[str, object], key: str) -> tuple[str, ...]:
 
 
 def _read(path: Path) -> LanguageProfile:
+    import tomllib  # only on a data cache miss: a warm process never parses TOML
+
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
