@@ -52,32 +52,32 @@ _PREFIXED = re.compile(r"(?<![\w<])([A-Za-z][\w-]*):(?=[A-Za-z_])")
 class Index:
     """One graph's triples by predicate, and the lookups the checks make, built on demand."""
 
-    __slots__ = ("_pairs", "_forward", "_backward", "_sets", "_reach")
+    __slots__ = ("_by_predicate", "_forward", "_backward", "_sets", "_reach")
 
     def __init__(self, statements: Iterable[Quad | Triple]) -> None:
-        pairs: dict[NamedNode, list[tuple[Term, Term]]] = {}
-        for statement in statements:
+        by_predicate: dict[NamedNode, list[Quad | Triple]] = {}
+        for statement in statements:  # the hot loop: one attribute read per statement
             predicate = statement.predicate
-            found = pairs.get(predicate)
+            found = by_predicate.get(predicate)
             if found is None:
-                found = pairs[predicate] = []
-            found.append((statement.subject, statement.object))
-        self._pairs = pairs
+                found = by_predicate[predicate] = []
+            found.append(statement)
+        self._by_predicate = by_predicate
         self._forward: dict[NamedNode, dict[Term, list[Term]]] = {}
         self._backward: dict[NamedNode, dict[Term, list[Term]]] = {}
         self._sets: dict[NamedNode, set[tuple[Term, Term]]] = {}
         self._reach: dict[Term, frozenset[Term]] = {}
 
     def __contains__(self, predicate: object) -> bool:
-        return predicate in self._pairs
+        return predicate in self._by_predicate
 
     def objects(self, predicate: NamedNode) -> dict[Term, list[Term]]:
         """subject → its objects for ``predicate``."""
         table = self._forward.get(predicate)
         if table is None:
             table = self._forward[predicate] = {}
-            for subject, obj in self._pairs.get(predicate, ()):
-                table.setdefault(subject, []).append(obj)
+            for statement in self._by_predicate.get(predicate, ()):
+                table.setdefault(statement.subject, []).append(statement.object)
         return table
 
     def subjects(self, predicate: NamedNode) -> dict[Term, list[Term]]:
@@ -85,8 +85,8 @@ class Index:
         table = self._backward.get(predicate)
         if table is None:
             table = self._backward[predicate] = {}
-            for subject, obj in self._pairs.get(predicate, ()):
-                table.setdefault(obj, []).append(subject)
+            for statement in self._by_predicate.get(predicate, ()):
+                table.setdefault(statement.object, []).append(statement.subject)
         return table
 
     def has(self, subject: Term, predicate: Term, obj: Term) -> bool:
@@ -95,7 +95,9 @@ class Index:
             return False
         pairs = self._sets.get(predicate)
         if pairs is None:
-            pairs = self._sets[predicate] = set(self._pairs.get(predicate, ()))
+            pairs = self._sets[predicate] = {
+                (s.subject, s.object) for s in self._by_predicate.get(predicate, ())
+            }
         return (subject, obj) in pairs
 
     def documents(self, node: Term) -> frozenset[Term]:
@@ -368,30 +370,28 @@ def split_shapes(
     sparql = NamedNode(_SH + "sparql")
     hosts = index.objects(sparql)
     nodes = {c for constraints in hosts.values() for c in constraints}
+    used_by: dict[Term, NamedNode] = {t.object: t.predicate for t in triples}
     constraints = [
-        _constraint(triples, index, shape, node) for shape, found in hosts.items() for node in found
+        _constraint(index, used_by, shape, node) for shape, found in hosts.items() for node in found
     ]
     core = [t for t in triples if t.predicate != sparql and t.subject not in nodes]
     return core, constraints
 
 
 def _constraint(
-    triples: list[Triple], index: Index, shape: Term, node: Term
+    index: Index, used_by: dict[Term, NamedNode], shape: Term, node: Term
 ) -> SparqlConstraint:
-    def values(subject: Term, name: str) -> list[Term]:
-        return index.objects(NamedNode(_SH + name)).get(subject, [])
-
     def text(subject: Term, name: str) -> str:
-        found = values(subject, name)
+        found = _sh(index, name, subject)
         return found[0].value if len(found) == 1 and isinstance(found[0], Literal) else ""
 
     prefixes = sorted(
         (text(declaration, "prefix"), text(declaration, "namespace"))
-        for owner in values(node, "prefixes")
-        for declaration in values(owner, "declare")
+        for owner in _sh(index, "prefixes", node)
+        for declaration in _sh(index, "declare", owner)
     )
     targets = tuple(
-        Target(kind, term) for kind in sorted(_TARGETS) for term in values(shape, kind)
+        Target(kind, term) for kind in sorted(_TARGETS) for term in _sh(index, kind, shape)
     )
     return SparqlConstraint(
         shape=str(shape),
@@ -399,25 +399,28 @@ def _constraint(
         query=text(node, "select"),
         prefixes=tuple(prefixes),
         targets=targets,
-        obstacle=_obstacle(triples, shape),
+        obstacle=_obstacle(index, used_by, shape),
     )
 
 
-def _obstacle(triples: list[Triple], shape: Term) -> str:
+def _obstacle(index: Index, used_by: dict[Term, NamedNode], shape: Term) -> str:
     """Why the constraints of ``shape`` may apply to nodes its declared targets do not
     name (then no native check may stand in for them); "" when they may not."""
-    own = [t for t in triples if t.subject == shape]
-    if any(t.predicate.value == _SH + "path" for t in own):
+    if _sh(index, "path", shape):
         return f"{shape} is a property shape"
-    if users := [t for t in triples if t.object == shape]:
-        return f"{shape} is the object of {users[0].predicate} (another shape may use it)"
-    kinds = {t.predicate.value.removeprefix(_SH) for t in own}
-    if odd := sorted(k for k in kinds - _TARGETS if k.startswith("target")):
-        return f"{shape} has a target of kind sh:{odd[0]}"
+    if shape in used_by:
+        return f"{shape} is the object of {used_by[shape]} (another shape may use it)"
+    if _sh(index, "target", shape):
+        return f"{shape} has a SPARQL-based target (sh:target)"
     classes = {NamedNode(PREFIXES["rdfs"] + "Class"), NamedNode(PREFIXES["owl"] + "Class")}
-    if any(t.predicate == O_RDF.type and t.object in classes for t in own):
+    if classes & set(index.objects(O_RDF.type).get(shape, ())):
         return f"{shape} is also a class (an implicit class target)"
     return ""
+
+
+def _sh(index: Index, name: str, subject: Term) -> list[Term]:
+    """The objects of ``subject`` for the SHACL property ``sh:<name>``."""
+    return index.objects(NamedNode(_SH + name)).get(subject, [])
 
 
 Plan = tuple[tuple[NativeCheck, tuple[Target, ...]], ...]
