@@ -203,10 +203,10 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
             yield Mention(unit_id, s, e, text[s:e], EntityType.STATE_BODY, "pat:state", attrs)
             if span[0] == i:
                 yield from _coordinated(unit_id, text, tokens, i, head_at, entry, cues)
-    named = {fold(h) for h in cues.section("bodies").get("named_heads", [])}
+    named = cues.words("bodies", "named_heads")
     un = cues.patterns("bodies", "un_markers")
     for i, tok in enumerate(tokens):
-        if not (is_cap(tok.text) and fold(tok.text) in named):
+        if not (fold(tok.text) in named and is_cap(tok.text)):
             continue
         if cues.raw.get("nouns_capitalised"):
             # "Oberste Gerichtshof der Republik Belarus"; a bare "Gericht" is no name

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from ..model import EntityType, Mention
 from .cues import Cues, fold_aligned
-from .names import cap_run_end, token_at
+from .names import cap_run_end, next_match, token_at
 from .tokens import Token, fold, is_acronym, is_cap, tokenize
 
 __all__ = ["extract", "continuation"]
@@ -188,8 +188,8 @@ def _eu(words: list[str], cues: Cues) -> bool:
 def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     tokens = tokenize(text)
     folded = fold_aligned(text)
-    eu_heads = {fold(h) for h in cues.section("instruments").get("eu_heads", [])}
-    intl_heads = {fold(h) for h in cues.section("instruments").get("international_heads", [])}
+    eu_heads = cues.words("instruments", "eu_heads")
+    intl_heads = cues.words("instruments", "international_heads")
     title_case = bool(cues.raw.get("title_case_names"))
     for i, tok in enumerate(tokens):
         f = fold(tok.text)
@@ -426,11 +426,12 @@ def _pair_agreements(
     if pat is None:
         return
     n = len(tokens)
-    for i, tok in enumerate(tokens):
+    found = next_match(pat, folded, tokens, 0)
+    while found is not None:
+        i, m = found
+        found = next_match(pat, folded, tokens, i + 1)
+        tok = tokens[i]
         if not tok.text.islower():
-            continue
-        m = pat.match(folded, tok.start)
-        if m is None:
             continue
         k = token_at(tokens, m.end())
         if k < n and _eu_pair(tokens[k].text, cues):

@@ -18,7 +18,7 @@ from ..model import EntityType, Mention
 from .cues import Cues, fold_aligned
 from .gazetteer import country_of
 from .instruments import _eu, enumeration_follows, past_enumeration
-from .names import token_at
+from .names import next_match, token_at
 from .tokens import Token, fold, is_acronym, is_cap, tokenize
 
 __all__ = ["extract", "law_span_end"]
@@ -484,12 +484,16 @@ def _articles(
     mention per article, all pointing at the law named after them."""
     n = len(tokens)
     links = cues.words("legal", "article_links")
+    heads = cues.patterns("legal", "article_heads")
+    if heads is None:
+        return
     i = 0
     while i < n:
-        head_end = _match_words(cues, "legal", "article_heads", folded, tokens[i].start)
-        if not head_end:
-            i += 1
-            continue
+        found = next_match(heads, folded, tokens, i)
+        if found is None:
+            return
+        i, head = found
+        head_end = head.end()
         head_i = i
         k = token_at(tokens, head_end)
         spans: list[tuple[int, int]] = []

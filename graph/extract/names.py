@@ -22,6 +22,7 @@ __all__ = [
     "parse_list",
     "roles_around",
     "token_at",
+    "next_match",
     "listed_person_start",
     "quoted_before",
     "OPEN_QUOTES",
@@ -52,6 +53,28 @@ def token_at(tokens: list[Token], offset: int) -> int:
         else:
             hi = mid
     return lo
+
+
+def next_match(
+    pattern: re.Pattern[str], folded: str, tokens: list[Token], i: int
+) -> tuple[int, re.Match[str]] | None:
+    """The first token at or after ``i`` at whose start ``pattern`` matches, with that
+    match; None when no later token does.
+
+    The same answer as trying ``pattern.match`` at each token's start in turn, but one
+    ``search`` finds the next candidate, so a unit costs a few regex calls, not one
+    per token. (A search from a position finds the leftmost position where ``match``
+    would succeed, and gives the match ``match`` would give there.)
+    """
+    n = len(tokens)
+    while i < n:
+        m = pattern.search(folded, tokens[i].start)
+        if m is None:
+            return None
+        i = token_at(tokens, m.start())
+        if i < n and tokens[i].start == m.start():
+            return i, m
+    return None
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:

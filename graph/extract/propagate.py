@@ -10,7 +10,7 @@ guess of another type on the same span gives way to them.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..model import EntityType, Mention
 from .cues import Cues
@@ -129,17 +129,53 @@ def _propagate(
         if m.type in _ORG_TYPES:
             for variant in _genitives(surface, cues):
                 known.setdefault(variant, m)  # "Visul Georgian" → "Visului Georgian"
-    pattern = re.compile(
-        r"(?<![\w/-])(?:"
-        + "|".join(re.escape(s) for s in sorted(known, key=len, reverse=True))
-        + r")(?![\w/-])"
-    )
+    index = _index(known)
     found = []
     for unit_id, text in contexts:
-        for hit in pattern.finditer(text):
-            src = known[hit.group()]
+        for start, end in _occurrences(text, index):
+            src = known[text[start:end]]
             attrs = tuple(a for a in src.attrs if a[0] in ("gaz", "acronym_of", "state", "country"))
-            found.append(
-                Mention(unit_id, hit.start(), hit.end(), hit.group(), src.type, "prop", attrs)
-            )
+            found.append(Mention(unit_id, start, end, text[start:end], src.type, "prop", attrs))
     return settle(pool + found)
+
+
+_Index = tuple[re.Pattern[str], dict[str, tuple[str, ...]]]
+
+
+def _index(surfaces: Iterable[str]) -> _Index:
+    """The surfaces grouped by their first two characters, longest first, and a
+    character class of their first characters.
+
+    Every document has its own surfaces: one alternation of them all would be a new
+    regular expression to compile for every document (a few ms, more than the search
+    itself). Surfaces are at least two characters long (``_propagate`` skips shorter).
+    """
+    by_head: dict[str, list[str]] = {}
+    for surface in sorted(surfaces, key=len, reverse=True):
+        by_head.setdefault(surface[:2], []).append(surface)
+    firsts = "".join(sorted({head[0] for head in by_head}))
+    starts = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]")
+    return starts, {head: tuple(group) for head, group in by_head.items()}
+
+
+def _edge(char: str) -> bool:
+    """A character that may not touch a surface: ``[\\w/-]``."""
+    return char.isalnum() or char in "_/-"
+
+
+def _occurrences(text: str, index: _Index) -> Iterator[tuple[int, int]]:
+    """Where the surfaces occur as whole words, left to right, not overlapping, the
+    longest at each place: what ``(?<![\\w/-])(?:longest|…|shortest)(?![\\w/-])``
+    would find."""
+    starts, by_head = index
+    taken = 0
+    for m in starts.finditer(text):
+        pos = m.start()
+        if pos < taken or (pos > 0 and _edge(text[pos - 1])):
+            continue
+        for surface in by_head.get(text[pos : pos + 2], ()):
+            end = pos + len(surface)
+            if text.startswith(surface, pos) and (end == len(text) or not _edge(text[end])):
+                yield pos, end
+                taken = end
+                break

@@ -1,0 +1,73 @@
+"""The extractors' fast paths give the answers of the plain loops they replace: the
+next token where a cue matches (one search, not a match per token), the occurrences of
+a document's known names (an index, not one alternation compiled per document)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from graph.extract.names import next_match
+from graph.extract.propagate import _index, _occurrences
+from graph.extract.tokens import tokenize
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+_WORDS = st.sampled_from(
+    ["Ab", "Abc", "Abc-d", "ab", "abc", "Abd", "AB", "x", "/", "-", "_", ",", "Ab/c", "é", "É", "1"]
+)
+_TEXTS = st.lists(_WORDS, max_size=14).flatmap(
+    lambda words: st.lists(
+        st.sampled_from([" ", "", "  ", "\n"]), min_size=len(words), max_size=len(words)
+    ).map(lambda gaps: "".join(w + g for w, g in zip(words, gaps, strict=True)))
+)
+
+
+@SETTINGS
+@given(
+    _TEXTS,
+    st.sampled_from([r"(?<![\w])ab\w*", r"(?<![\w])abc(?![\w])", r"b", r"\s*ab"]),
+    st.integers(0, 20),
+)
+def test_next_match_is_the_first_token_where_the_pattern_matches(
+    text: str, source: str, i: int
+) -> None:
+    pattern = re.compile(source)
+    folded = text.lower()
+    tokens = tokenize(text)
+    expected = next(
+        (
+            (k, pattern.match(folded, t.start))
+            for k, t in enumerate(tokens)
+            if k >= i and pattern.match(folded, t.start)
+        ),
+        None,
+    )
+    found = next_match(pattern, folded, tokens, i)
+    if expected is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert found[0] == expected[0]
+        assert found[1].span() == expected[1].span()  # type: ignore[union-attr]
+
+
+@SETTINGS
+@given(
+    _TEXTS,
+    st.lists(
+        st.sampled_from(["Ab", "Abc", "Ab c", "Abc-d", "Abd", "É1", "ab", "Ab/c"]),
+        min_size=1,
+        max_size=5,
+    ),
+)
+def test_occurrences_are_what_one_alternation_finds(text: str, surfaces: list[str]) -> None:
+    known = dict.fromkeys(surfaces)
+    pattern = re.compile(
+        r"(?<![\w/-])(?:"
+        + "|".join(re.escape(s) for s in sorted(known, key=len, reverse=True))
+        + r")(?![\w/-])"
+    )
+    assert list(_occurrences(text, _index(known))) == [m.span() for m in pattern.finditer(text)]
