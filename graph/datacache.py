@@ -19,7 +19,6 @@ an old or a new one, never a mix.
 
 from __future__ import annotations
 
-import _sre  # type: ignore[import-not-found]  # CPython's regex engine; no stub
 import hashlib
 import os
 import sys
@@ -29,6 +28,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from . import __version__
+
+try:
+    import _sre  # type: ignore[import-not-found]  # CPython's regex engine; no stub
+except ImportError:  # another Python implementation: no regex programs
+    _sre = None
 
 if TYPE_CHECKING:
     import re
@@ -54,6 +58,7 @@ _PREFIX = str(_PACKAGE) + os.sep
 _MAGIC = b"epkg-datacache 1\n"
 _DIGEST_HEX = 64  # sha256
 _HEADER = len(_MAGIC) + 2 * (_DIGEST_HEX + 1)
+_PICKLE_PROTOCOL = 5
 
 T = TypeVar("T")
 
@@ -95,9 +100,6 @@ def cache_key(name: str, files: Iterable[Path]) -> str:
     for path in sorted({Path(__file__), *files}, key=_label):
         h.update(_label(path).encode("utf-8") + b"\0" + _file_digest(path))
     return h.hexdigest()
-
-
-_PICKLE_PROTOCOL = 5
 
 
 def cached(name: str, files: Iterable[Path], compute: Callable[[], T]) -> T:
@@ -186,6 +188,8 @@ Program = tuple[str, str, int, int, bytes, int, dict[str, int], tuple[str | None
 @cache
 def _runtime() -> str:
     """What a program is valid for: this interpreter and its regex engine's code format."""
+    if _sre is None:
+        return ""
     return f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}|{sys.byteorder}"
 
 
@@ -198,6 +202,8 @@ def program(source: str, flags: int = 0) -> Program | None:
     ``re._compiler``, ``_sre.compile``), so it is confined to this function and
     :func:`compile_program`, bound to the exact interpreter, and ``None`` (compile
     as usual) on any surprise."""
+    if not _runtime():
+        return None
     try:
         from array import array
         from re import _compiler, _parser  # type: ignore[attr-defined]

@@ -435,3 +435,18 @@ def test_a_program_of_another_runtime_or_damaged_is_compiled_afresh() -> None:
     assert datacache.program("(unbalanced") is None
     with pytest.raises(re.error):
         datacache.compile_program("(unbalanced", 0, None)
+
+
+def test_without_cpythons_regex_engine_patterns_compile_as_usual(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    found = datacache.program("ab+c")
+    monkeypatch.setattr(datacache, "_sre", None)
+    datacache._runtime.cache_clear()
+    try:
+        assert datacache.program("ab+c") is None
+        assert datacache.compile_program("ab+c", 0, found) == re.compile("ab+c")
+    finally:
+        monkeypatch.undo()
+        datacache._runtime.cache_clear()
+    assert datacache.program("ab+c") == found
