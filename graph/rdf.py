@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable
+from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -55,6 +56,11 @@ _UNIT_CLASS = {
     UnitKind.FOOTNOTE: O_EPKG.Footnote,
 }
 _TYPE = O_RDF.type
+# The terms of a mention span, bound once: a closed namespace's attribute lookup goes
+# through __getattr__, and a resolution has hundreds of spans.
+_MENTIONS, _TA_IDENT_REF = O_EPKG.mentions, O_ITSRDF.taIdentRef
+_PHRASE, _REFERENCE_CONTEXT, _ANCHOR_OF = O_NIF.Phrase, O_NIF.referenceContext, O_NIF.anchorOf
+_BEGIN_INDEX, _END_INDEX, _XSD_INTEGER = O_NIF.beginIndex, O_NIF.endIndex, O_XSD.integer
 _ROLES = frozenset(ROLES)
 _ACTIONS = frozenset(ACTIONS)
 _RELATIONS = frozenset(RELATIONS)
@@ -225,14 +231,14 @@ def _entities(
                     f"entity {entity.type}/{entity.key}: empty or inverted mention span "
                     f"{mention.start},{mention.end} in {mention.unit}"
                 )
-            out.add(unit, O_EPKG.mentions, node)
+            out.add(unit, _MENTIONS, node)
             phrase = NamedNode(_iri.phrase_iri(unit.value, mention.start, mention.end))
-            out.add(phrase, _TYPE, O_NIF.Phrase)
-            out.add(phrase, O_NIF.referenceContext, unit)
-            out.add(phrase, O_NIF.beginIndex, _integer(mention.start))
-            out.add(phrase, O_NIF.endIndex, _integer(mention.end))
-            out.add(phrase, O_NIF.anchorOf, Literal(mention.surface))
-            out.add(phrase, O_ITSRDF.taIdentRef, node)
+            out.add(phrase, _TYPE, _PHRASE)
+            out.add(phrase, _REFERENCE_CONTEXT, unit)
+            out.add(phrase, _BEGIN_INDEX, _integer(mention.start))
+            out.add(phrase, _END_INDEX, _integer(mention.end))
+            out.add(phrase, _ANCHOR_OF, Literal(mention.surface))
+            out.add(phrase, _TA_IDENT_REF, node)
     return nodes
 
 
@@ -318,9 +324,14 @@ def _datetime(moment: _dt.datetime) -> Literal:
     return Literal(text, datatype=O_XSD.dateTime)
 
 
+@lru_cache(maxsize=8192)
 def _integer(value: int) -> Literal:
-    """xsd:integer, as the contract writes offsets and ordinals (``nif:beginIndex 120``)."""
-    return Literal(str(value), datatype=O_XSD.integer)
+    """xsd:integer, as the contract writes offsets and ordinals (``nif:beginIndex 120``).
+
+    Cached: terms are immutable, and the same offsets and ordinals recur from one
+    span, unit and document to the next.
+    """
+    return Literal(str(value), datatype=_XSD_INTEGER)
 
 
 def _concept(name: str, allowed: Iterable[str], what: str) -> NamedNode:
