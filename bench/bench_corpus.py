@@ -108,8 +108,8 @@ def write_growth(total: int, chunk: int = 100, bulk: bool = True) -> list[float]
     """Milliseconds per document to write graphs into one on-disk store, chunk by chunk
     as it grows: the part of a build whose cost could depend on the store's size (the
     analysis of a document does not). Graphs are the sample's variants under new ids.
-    ``bulk``: the batch writer's road (16 new documents per bulk ingestion, parsing
-    included); otherwise one transaction per document."""
+    ``bulk``: the batch writer's road (16 new documents' N-Quads per bulk ingestion);
+    otherwise one transaction per document."""
     import pyoxigraph as ox
 
     from graph.batch import BATCH_DOCUMENTS
@@ -125,26 +125,25 @@ def write_growth(total: int, chunk: int = 100, bulk: bool = True) -> list[float]
             path = Path(tmp) / f"v{i}.txt"
             path.write_text(variant(text, 9000 + i, persons), encoding="utf-8")
             quads = build_quads(analyse_path(path))
-            nt = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES)
-            bases.append((f"-{9000 + i:04d}", (nt or b"").decode("utf-8")))
+            nq = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+            bases.append((f"-{9000 + i:04d}", (nq or b"").decode("utf-8")))
         per_chunk: list[float] = []
         with open_store(Path(tmp) / "store") as store:
             for start in range(0, total, chunk):
                 docs = []
                 for n in range(start, min(start + chunk, total)):
-                    marker, nt = bases[n % len(bases)]
-                    doc = nt.replace(marker, f"-{n:04d}")
+                    marker, base_text = bases[n % len(bases)]
+                    doc = base_text.replace(marker, f"-{n:04d}")
                     graph = re.search(r"<(\S+/eli/dl/doc/TA-\S+?/[a-z]{2})>", doc)
                     assert graph is not None
                     docs.append((graph.group(1), doc.encode("utf-8")))
                 began = time.perf_counter()
                 if bulk:
                     for first in range(0, len(docs), BATCH_DOCUMENTS):
-                        store.add_graphs([(g, parse_graph(g, d, lenient=True))
-                                          for g, d in docs[first:first + BATCH_DOCUMENTS]])
+                        store.add_graphs(docs[first:first + BATCH_DOCUMENTS], lenient=True)
                 else:
                     for g, d in docs:
-                        store.replace_graph_ntriples(g, d, lenient=True)
+                        store.replace_graph(g, parse_graph(g, d, lenient=True))
                 per_chunk.append(1000 * (time.perf_counter() - began) / chunk)
     return per_chunk
 

@@ -280,24 +280,17 @@ class _Writer:
         """Write the pending new documents in one ingestion, then report them in order."""
         pending, self.pending = self.pending, []
         self.pending_graphs, self.pending_quads = set(), 0
-        parsed: dict[int, tuple[Built, list[ox.Quad]]] = {}
+        built = {i: r for i, (_, r) in enumerate(pending) if isinstance(r, Built)}
         written: dict[int, int | EpkgError] = {}
-        for index, (_, result) in enumerate(pending):
-            if isinstance(result, Built):
-                try:  # pyoxigraph wrote it: skip re-checking IRIs
-                    quads = parse_graph(result.graph, result.nquads, lenient=True)
-                except EpkgError as exc:
-                    written[index] = exc
-                else:
-                    parsed[index] = (result, quads)
-        if parsed:
-            try:
-                self.store.add_graphs([(built.graph, quads) for built, quads in parsed.values()])
+        if built:
+            try:  # pyoxigraph wrote the text: skip re-checking IRIs
+                sizes = self.store.add_graphs(
+                    [(b.graph, b.nquads) for b in built.values()], lenient=True
+                )
             except EpkgError:  # the batch was undone: write one by one to name the culprit
-                for index, (built, _) in parsed.items():
-                    written[index] = self._replace(built)
+                written = {index: self._replace(b) for index, b in built.items()}
             else:
-                written.update({i: len(quads) for i, (_, quads) in parsed.items()})
+                written = dict(zip(built, sizes, strict=True))
         for index, (path, result) in enumerate(pending):
             self._emit(path, result, written.get(index))
 

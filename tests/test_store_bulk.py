@@ -39,17 +39,47 @@ def test_parse_graph_puts_triples_in_the_graph_and_refuses_other_graphs() -> Non
 
 
 def test_add_graphs_writes_new_graphs_and_refuses_known_ones(tmp_path: Path) -> None:
-    one, two = parse_graph(DOC1, nquads(DOC1)), parse_graph(DOC2, nquads(DOC2))
+    one, two = nquads(DOC1), nquads(DOC2)
     with open_store(tmp_path / "st") as store:
-        store.add_graphs([(DOC1, one), (DOC2, two)])
-        assert store.counts() == {DOC1: len(one), DOC2: len(two)}
+        sizes = store.add_graphs([(DOC1, one), (DOC2, two)])
+        assert store.counts() == {DOC1: sizes[0], DOC2: sizes[1]}
+        assert sizes == [len(parse_graph(DOC1, one)), len(parse_graph(DOC2, two))]
         with pytest.raises(StoreError, match="already in the store"):
             store.add_graphs([(DOC1, one)])
         with pytest.raises(StoreError, match="named twice"):
-            store.add_graphs([("urn:g", []), ("urn:g", [])])
-        with pytest.raises(StoreError, match="not among the graphs added"):
+            store.add_graphs([("urn:g", b""), ("urn:g", b"")])
+        with pytest.raises(StoreError, match="not in that graph"):
             store.add_graphs([("urn:g", one)])
-        assert store.counts() == {DOC1: len(one), DOC2: len(two)}
+        assert store.counts() == {DOC1: sizes[0], DOC2: sizes[1]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        b"<urn:a> <urn:b> <urn:c> <urn:g> .\n<urn:a> <urn:b> <urn:c> <urn:other> .\n",
+        b"<urn:a> <urn:b> <urn:c> <urn:g> .\n<urn:a> <urn:b> <urn:c> .\n",  # default graph
+        b"<urn:a> <urn:b> <urn:c> <urn:g> .",  # a last line cut short
+    ],
+)
+def test_add_graphs_refuses_text_with_a_quad_outside_its_graph(
+    tmp_path: Path, text: bytes
+) -> None:
+    """Dropping the new graphs could not undo such a quad, so nothing is written."""
+    with open_store(tmp_path / "st") as store:
+        with pytest.raises(StoreError, match="not in that graph"):
+            store.add_graphs([("urn:g", text)])
+        assert store.count() == 0
+
+
+def test_text_that_does_not_parse_leaves_the_store_as_it_was(tmp_path: Path) -> None:
+    with open_store(tmp_path / "st") as store:
+        store.add_graphs([(DOC1, nquads(DOC1))], lenient=True)
+        before = set(store.store.quads_for_pattern(None, None, None))
+        broken = b"<urn:a> <urn:b> <urn:c> <urn:g> .\n<urn:a> <urn:b> broken <urn:g> .\n"
+        with pytest.raises(StoreError, match="could not write graphs .*urn:g"):
+            store.add_graphs([(DOC2, nquads(DOC2)), ("urn:g", broken)], lenient=True)
+        assert set(store.store.quads_for_pattern(None, None, None)) == before
+        assert store.graphs() == [DOC1]
 
 
 class _FailingStore:
@@ -58,7 +88,8 @@ class _FailingStore:
     def __init__(self, real: ox.Store) -> None:
         self.real = real
 
-    def bulk_extend(self, quads: list[ox.Quad]) -> None:
+    def bulk_load(self, input: bytes, format: ox.RdfFormat, lenient: bool) -> None:
+        quads = list(ox.parse(input, format=format))
         self.real.extend(quads[: len(quads) // 2])
         raise OSError("No space left on device")
 
@@ -67,14 +98,13 @@ class _FailingStore:
 
 
 def test_a_failed_ingestion_leaves_the_store_as_it_was(tmp_path: Path) -> None:
-    one, two = parse_graph(DOC1, nquads(DOC1)), parse_graph(DOC2, nquads(DOC2))
     with open_store(tmp_path / "st") as store:
-        store.add_graphs([(DOC1, one)])
+        store.add_graphs([(DOC1, nquads(DOC1))])
         before = set(store.store.quads_for_pattern(None, None, None))
         real = store.store
         store._store = _FailingStore(real)  # type: ignore[assignment]
         with pytest.raises(StoreError, match="No space left"):
-            store.add_graphs([(DOC2, two)])
+            store.add_graphs([(DOC2, nquads(DOC2))])
         store._store = real
         assert set(store.store.quads_for_pattern(None, None, None)) == before
         assert store.graphs() == [DOC1]
