@@ -415,6 +415,8 @@ def _obstacle(index: Index, used_by: dict[Term, NamedNode], shape: Term) -> str:
     classes = {NamedNode(PREFIXES["rdfs"] + "Class"), NamedNode(PREFIXES["owl"] + "Class")}
     if classes & set(index.objects(O_RDF.type).get(shape, ())):
         return f"{shape} is also a class (an implicit class target)"
+    if _RDFS_SUBCLASS in index:  # an engine may widen class targets with them
+        return "the shapes graph declares subclasses"
     return ""
 
 

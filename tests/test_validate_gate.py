@@ -175,6 +175,10 @@ EDITS = {
     "a host shape used by another shape": (
         "sh:node epkgsh:ActivityShape", "sh:node epkgsh:ActivityShape, epkgsh:UnitShape"
     ),
+    "a subclass declared in the shapes": (
+        "epkgsh:PersonShape a sh:NodeShape ;",
+        "epkg:Dissident rdfs:subClassOf epkg:Person . epkgsh:PersonShape a sh:NodeShape ;",
+    ),
     "a host shape given a SPARQL target": (
         "epkgsh:FootnoteShape a sh:NodeShape ;",
         "epkgsh:FootnoteShape a sh:NodeShape ; sh:target [ a sh:SPARQLTarget ] ;",
