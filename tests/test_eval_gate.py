@@ -25,6 +25,7 @@ NAMES = sorted(p.stem for p in GOLD.glob("*.json") if p.name != "floors.json")
 EXPECTED = [
     "TA-9-2021-0056-ro",
     "blind-cs",
+    "blind-da",
     "blind-el",
     "blind-en",
     "blind-es",
