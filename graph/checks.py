@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator
-from dataclasses import dataclass
 from itertools import product
+from typing import NamedTuple
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple, parse
 
@@ -117,8 +117,7 @@ class Index:
         return found
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(NamedTuple):
     """One target declaration of a shape: ``kind`` is the sh: local name."""
 
     kind: str
@@ -134,8 +133,7 @@ class Target:
         return (self.term,)  # targetNode (split_shapes admits no other kind)
 
 
-@dataclass(frozen=True)
-class SparqlConstraint:
+class SparqlConstraint(NamedTuple):
     """A SHACL-SPARQL constraint as the shapes declare it, and where it applies."""
 
     shape: str
@@ -149,8 +147,7 @@ class SparqlConstraint:
 Screen = Callable[[Index, Collection[Term]], Iterator[Term]]
 
 
-@dataclass(frozen=True)
-class NativeCheck:
+class NativeCheck(NamedTuple):
     """What stands in for one SHACL-SPARQL query: ``screen`` yields every focus node
     the query would report (and perhaps more)."""
 
