@@ -12,7 +12,10 @@ movements; persons charged under a law.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
+from functools import cache
 
 from .extract.cues import Cues, compile_patterns, fold_aligned, load_cues
 from .model import Document, EntityType, Mention, Relation, Statement, UnitKind
@@ -147,12 +150,9 @@ def relations(
 ) -> tuple[Relation, ...]:
     cues = load_cues(document.meta.language)
     release = cues.patterns("relations", "release")
-    member = cues.patterns("relations", "member")
-    works = cues.patterns("relations", "works")
     supports = cues.patterns("relations", "supports")
     charged = cues.patterns("relations", "charged")
     back = cues.patterns("statements", "back_reference")
-    org_cue = compile_patterns([p for ps in cues.section("org_cues").values() for p in ps])
     out: list[Relation] = []
     seen: set[tuple[object, ...]] = set()
 
@@ -176,8 +176,8 @@ def relations(
         folded = fold_aligned(text)
         unit_movements = [r for _, r in found if r[0] is EntityType.MOVEMENT]
         earlier: list[tuple[Mention, Ref]] = []  # persons of the unit's previous clauses
-        for cs, ce in _clauses(text):
-            inside = [(m, r) for m, r in found if cs <= m.start and m.end <= ce]
+        clauses = _clauses(text)
+        for (cs, ce), inside in zip(clauses, _in_clauses(found, clauses), strict=True):
             persons = [(m, r) for m, r in inside if r[0] is EntityType.PERSON]
             if kind in _OPERATIVE and release is not None:
                 rm = release.search(folded, cs, ce)
@@ -191,35 +191,7 @@ def relations(
             earlier = persons or earlier
             if not persons:
                 continue
-            for m, r in persons:
-                for o, orf in inside:
-                    if orf[0] not in _ORGS:
-                        continue
-                    # "fondatorului mișcării M, P" / "P, jurnalistă în cadrul M"
-                    gap = (
-                        fold_aligned(text[o.end : m.start]).strip(' ,*”"')
-                        if o.end <= m.start
-                        else "x"
-                    )
-                    # "… mișcării M, P", "the founder of the M movement, P"
-                    before = o.end <= m.start and (
-                        not gap or (org_cue is not None and org_cue.fullmatch(gap) is not None)
-                    )
-                    after = m.end <= o.start and o.start - m.end <= 60
-                    if before:
-                        window = (max(cs, o.start - 60), o.start)
-                    elif after:
-                        window = (m.end, o.start)
-                    else:
-                        continue
-                    if member is not None and member.search(folded, *window):
-                        add(r, "memberOf", orf, uid)
-                    elif (
-                        works is not None
-                        and orf[0] in (EntityType.MEDIA_OUTLET, EntityType.NGO)
-                        and works.search(folded, *window)
-                    ):
-                        add(r, "worksFor", orf, uid)
+            _affiliations(folded, cs, persons, inside, uid, cues, add)
             if supports is not None:
                 sm = supports.search(folded, cs, ce)
                 if sm:
@@ -246,3 +218,89 @@ def relations(
                             for law in dict.fromkeys(laws):
                                 add(r, "chargedUnder", law, uid)
     return tuple(out)
+
+
+def _in_clauses(
+    found: list[tuple[Mention, Ref]], clauses: list[tuple[int, int]]
+) -> list[list[tuple[Mention, Ref]]]:
+    """Each clause's mentions (those wholly inside it), in the order of ``found``.
+
+    Clauses are sorted and disjoint, so only the last one starting at or before a
+    mention can hold it: one binary search per mention, not a scan of the unit's
+    mentions for every clause.
+    """
+    starts = [cs for cs, _ in clauses]
+    out: list[list[tuple[Mention, Ref]]] = [[] for _ in clauses]
+    for item in found:
+        k = bisect.bisect_right(starts, item[0].start) - 1
+        if k >= 0 and item[0].end <= clauses[k][1]:
+            out[k].append(item)
+    return out
+
+
+@cache
+def _org_cue(language: str) -> re.Pattern[str] | None:
+    """Every organisation cue of a language as one pattern (built once, not per document)."""
+    cues = load_cues(language)
+    return compile_patterns([p for ps in cues.section("org_cues").values() for p in ps])
+
+
+_GAP_MARKS = ' ,*”"'
+
+
+def _cue_between(folded: str, a: int, b: int, org_cue: re.Pattern[str] | None) -> bool:
+    """Is ``folded[a:b]``, stripped of commas, spaces and quotes, empty or one cue
+    phrase ("… mișcării M, P")? Without copying the gap where possible: a clause
+    may hold thousands of names, so this is asked for every (person, organisation)
+    pair and must not cost the length of the text between them."""
+    while a < b and folded[a] in _GAP_MARKS:
+        a += 1
+    while b > a and folded[b - 1] in _GAP_MARKS:
+        b -= 1
+    if a == b:
+        return True
+    if org_cue is None:
+        return False
+    if a > 0 and (folded[a - 1].isalnum() or folded[a - 1] == "_"):
+        # the cue's word-start look-behind must see the gap's first character as a
+        # start, as it does in the gap alone, not the word before it
+        return org_cue.fullmatch(folded[a:b]) is not None
+    return org_cue.fullmatch(folded, a, b) is not None
+
+
+def _affiliations(
+    folded: str,
+    cs: int,
+    persons: list[tuple[Mention, Ref]],
+    inside: list[tuple[Mention, Ref]],
+    uid: str,
+    cues: Cues,
+    add: Callable[[Ref | None, str, Ref, str], None],
+) -> None:
+    """A person's membership of (or work for) an organisation named next to them in
+    the clause: "fondatorului mișcării M, P", "P, jurnalistă în cadrul M"."""
+    orgs = [(o, orf) for o, orf in inside if orf[0] in _ORGS]
+    if not orgs:
+        return
+    member = cues.patterns("relations", "member")
+    works = cues.patterns("relations", "works")
+    org_cue = _org_cue(cues.language)
+    for m, r in persons:
+        for o, orf in orgs:
+            # "… mișcării M, P", "the founder of the M movement, P"
+            before = o.end <= m.start and _cue_between(folded, o.end, m.start, org_cue)
+            after = m.end <= o.start and o.start - m.end <= 60
+            if before:
+                window = (max(cs, o.start - 60), o.start)
+            elif after:
+                window = (m.end, o.start)
+            else:
+                continue
+            if member is not None and member.search(folded, *window):
+                add(r, "memberOf", orf, uid)
+            elif (
+                works is not None
+                and orf[0] in (EntityType.MEDIA_OUTLET, EntityType.NGO)
+                and works.search(folded, *window)
+            ):
+                add(r, "worksFor", orf, uid)
