@@ -35,6 +35,7 @@ EXPECTED = [
     "blind-pl",
     "blind-pt",
     "blind-ro",
+    "blind-sk",
     "blind-sv",
     "blind2-de",
     "blind2-es",
