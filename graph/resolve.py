@@ -297,36 +297,78 @@ def _case_forms(
 def _cluster_people(
     ms: list[Mention], idx: list[int], language: str, people: dict[str, str]
 ) -> list[list[int]]:
+    """Persons' mentions grouped by :func:`same_person` on their base names: each
+    joins the first cluster holding a matching name. The clusters are indexed by
+    given name (two names match only when their given names fold or transliterate
+    alike), so a document with thousands of names is not compared pair by pair."""
     clusters: list[list[int]] = []
     names: list[list[str]] = []
+    index = _GivenIndex()
     alone: list[int] = []
     for i in idx:
         name = people.get(ms[i].surface) or base_person(ms[i].surface, language)
         if " " not in name:
             alone.append(i)  # "Mr X": joined below to the one full name ending in X
             continue
-        for c, known in enumerate(names):
-            if any(same_person(name, k) for k in known):
-                clusters[c].append(i)
-                if name not in known:
-                    known.append(name)
-                break
-        else:
-            clusters.append([i])
-            names.append([name])
+        c = next((c for c in index.candidates(name, len(names)) if _matches(name, names[c])), None)
+        if c is None:
+            c = len(clusters)
+            clusters.append([])
+            names.append([])
+        clusters[c].append(i)
+        if name not in names[c]:
+            names[c].append(name)
+            index.add(name, c)
+    by_surname: dict[str, set[int]] = {}
+    for c, known in enumerate(names):
+        for k in known:
+            by_surname.setdefault(fold(k.split()[-1]), set()).add(c)
     for i in alone:
-        surname = fold(ms[i].surface)
-        owners = [
-            c for c, known in enumerate(names) if any(fold(k.split()[-1]) == surname for k in known)
-        ]
+        owners = by_surname.get(fold(ms[i].surface), set())
         if len(owners) == 1:
-            clusters[owners[0]].append(i)
+            clusters[next(iter(owners))].append(i)
         else:
+            by_surname.setdefault(fold(ms[i].surface.split()[-1]), set()).add(len(clusters))
             clusters.append([i])
             names.append([ms[i].surface])
     for cluster in clusters:
         cluster.sort()
     return clusters
+
+
+def _matches(name: str, known: list[str]) -> bool:
+    return any(same_person(name, k) for k in known)
+
+
+class _GivenIndex:
+    """Clusters by the folded and the transliterated given name of their names; a
+    cluster holding a one-word name (which :func:`same_person` compares whole) is a
+    candidate for every name."""
+
+    def __init__(self) -> None:
+        self.by_given: dict[tuple[str, str], set[int]] = {}
+        self.anyone: set[int] = set()
+
+    def add(self, name: str, cluster: int) -> None:
+        words = name.split()
+        if len(words) < 2:
+            self.anyone.add(cluster)
+            return
+        self.by_given.setdefault(("fold", fold(words[0])), set()).add(cluster)
+        self.by_given.setdefault(("translit", _translit(words[0])), set()).add(cluster)
+
+    def candidates(self, name: str, count: int) -> list[int]:
+        """The clusters that may hold a name matching ``name``, in order."""
+        words = name.split()
+        if len(words) < 2:
+            return list(range(count))
+        empty: set[int] = set()
+        found = (
+            self.by_given.get(("fold", fold(words[0])), empty)
+            | self.by_given.get(("translit", _translit(words[0])), empty)
+            | self.anyone
+        )
+        return sorted(found)
 
 
 def _cluster(ms: list[Mention], idx: list[int], language: str) -> list[list[int]]:

@@ -1,6 +1,7 @@
-"""The relation pass's fast paths give the answers of the plain code they replace:
-a clause's mentions by binary search, the gap test between an organisation and a
-person without copying the gap."""
+"""Resolution's fast paths give the answers of the plain code they replace: a
+clause's mentions by binary search, the gap test between an organisation and a
+person without copying the gap, persons clustered through an index of given names
+instead of pair by pair."""
 
 from __future__ import annotations
 
@@ -92,3 +93,57 @@ def test_a_long_list_of_names_keeps_its_memberships() -> None:
         lambda s, p, o, u: out.append((s, p, o)),
     )
     assert out == [((EntityType.PERSON, "Ef Gh"), "memberOf", (EntityType.MOVEMENT, "ora"))]
+
+
+def _plain_cluster_people(surfaces: list[str]) -> list[list[int]]:
+    """The pairwise clustering that :func:`graph.resolve._cluster_people` indexes."""
+    from graph.extract.tokens import fold
+    from graph.resolve import same_person
+
+    clusters: list[list[int]] = []
+    names: list[list[str]] = []
+    alone: list[int] = []
+    for i, name in enumerate(surfaces):
+        if " " not in name:
+            alone.append(i)
+            continue
+        for c, known in enumerate(names):
+            if any(same_person(name, k) for k in known):
+                clusters[c].append(i)
+                if name not in known:
+                    known.append(name)
+                break
+        else:
+            clusters.append([i])
+            names.append([name])
+    for i in alone:
+        surname = fold(surfaces[i])
+        owners = [
+            c for c, known in enumerate(names) if any(fold(k.split()[-1]) == surname for k in known)
+        ]
+        if len(owners) == 1:
+            clusters[owners[0]].append(i)
+        else:
+            clusters.append([i])
+            names.append([surfaces[i]])
+    return [sorted(c) for c in clusters]
+
+
+_GIVEN = st.sampled_from(["Yuri", "Iuri", "Iurii", "Ana", "Anna", "Ána", "Ion", ""])
+_SURNAME = st.sampled_from(["Popescu", "Popesku", "Popescou", "Ivanov", "Ivanova", "Ioan"])
+_PERSON = st.one_of(
+    st.tuples(_GIVEN, _SURNAME).map(lambda p: f"{p[0]} {p[1]}".strip()),
+    st.tuples(_GIVEN, _GIVEN, _SURNAME).map(lambda p: " ".join(p)),
+    _SURNAME,
+)
+
+
+@SETTINGS
+@given(st.lists(_PERSON, max_size=25))
+def test_people_cluster_as_compared_pairwise(surfaces: list[str]) -> None:
+    from graph.resolve import _cluster_people
+
+    ms = [Mention("u", i, i + 1, s, EntityType.PERSON, "shape") for i, s in enumerate(surfaces)]
+    people = {s: s for s in surfaces}
+    got = _cluster_people(ms, list(range(len(ms))), "ro", people)
+    assert got == _plain_cluster_people(surfaces)
