@@ -133,6 +133,11 @@ def quads() -> list[Quad]:
     return build_quads(small_analysis())
 
 
+@pytest.fixture(scope="module")
+def sample(sample_path: Path) -> list[Quad]:
+    return build_quads(analyse_path(sample_path))
+
+
 def _fast_conforms(quads: list[Quad]) -> bool:
     return gate._conforming_fast(quads) is not None
 
@@ -253,8 +258,7 @@ def test_the_gate_reports_what_full_validation_reports(quads: list[Quad]) -> Non
     assert validate_quads(quads).conforms
 
 
-def test_the_sample_passes_the_fast_gate(sample_path: Path) -> None:
-    sample = build_quads(analyse_path(sample_path))
+def test_the_sample_passes_the_fast_gate(sample: list[Quad]) -> None:
     assert suspects(sample) == []
     assert _fast_conforms(sample) and validate(sample).conforms
 
@@ -323,8 +327,7 @@ def test_random_damage_to_the_hand_made_graph(quads: list[Quad]) -> None:
     assert len(messages) >= 5, messages
 
 
-def test_random_damage_to_the_sample(sample_path: Path) -> None:
-    sample = build_quads(analyse_path(sample_path))
+def test_random_damage_to_the_sample(sample: list[Quad]) -> None:
     conforming, failing, messages = _fuzz(sample, seed=56, budget=30)
     assert conforming >= 1 and failing >= 10
     assert len(messages) >= 3, messages
