@@ -24,6 +24,7 @@ FLOORS = GOLD / "floors.json"
 NAMES = sorted(p.stem for p in GOLD.glob("*.json") if p.name != "floors.json")
 EXPECTED = [
     "TA-9-2021-0056-ro",
+    "blind-bg",
     "blind-cs",
     "blind-da",
     "blind-el",
