@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph.extract.names import next_match
-from graph.extract.propagate import _index, _occurrences
+from graph.extract.propagate import _Free, _index, _occurrences
 from graph.extract.tokens import tokenize
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -71,3 +71,15 @@ def test_occurrences_are_what_one_alternation_finds(text: str, surfaces: list[st
         + r")(?![\w/-])"
     )
     assert list(_occurrences(text, _index(known))) == [m.span() for m in pattern.finditer(text)]
+
+
+@SETTINGS
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.integers(1, 8)), max_size=10),
+    st.integers(0, 40),
+    st.integers(1, 8),
+)
+def test_free_is_overlapping_no_span(spans: list[tuple[int, int]], start: int, size: int) -> None:
+    taken = [(s, s + n) for s, n in spans]
+    end = start + size
+    assert _Free(taken)(start, end) == (not any(start < te and ts < end for ts, te in taken))

@@ -9,6 +9,8 @@ guess of another type on the same span gives way to them.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -66,12 +68,8 @@ def _list_mates(
         persons = [(m.start, m.end) for m in here if m.type is EntityType.PERSON]
         if not persons:
             continue
-        taken = [(m.start, m.end) for m in here]
-        runs = [
-            (s, e)
-            for s, e in name_runs(text, cues)
-            if not any(s < te and ts < e for ts, te in taken)
-        ]
+        free = _Free([(m.start, m.end) for m in here])
+        runs = [(s, e) for s, e in name_runs(text, cues) if free(s, e)]
         grew = True
         while grew:
             grew = False
@@ -84,6 +82,21 @@ def _list_mates(
                     runs.remove((s, e))
                     grew = True
     return out
+
+
+class _Free:
+    """Does a span overlap none of the given spans? A binary search over the spans
+    sorted by start, with the running maximum of their ends, instead of a scan of
+    every span: a unit may hold thousands of names."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reach = list(itertools.accumulate((e for _, e in spans), max))
+
+    def __call__(self, start: int, end: int) -> bool:
+        before = bisect.bisect_left(self.starts, end)  # the spans starting before ``end``
+        return before == 0 or self.reach[before - 1] <= start
 
 
 _ORG_TYPES = (
