@@ -450,7 +450,10 @@ def screen(index: Index, checks: Plan) -> Iterator[tuple[str, Term]]:
     if _RDFS_SUBCLASS in index:
         yield ("rdfs:subClassOf in the data", _RDFS_SUBCLASS)
         return
+    focus_of: dict[tuple[Target, ...], set[Term]] = {}  # shapes with two constraints
     for check, targets in checks:
-        focus = {node for target in targets for node in target.focus(index)}
+        focus = focus_of.get(targets)
+        if focus is None:
+            focus = focus_of[targets] = {n for target in targets for n in target.focus(index)}
         for node in check.screen(index, focus):
             yield (check.name, node)
