@@ -31,6 +31,7 @@ EXPECTED = [
     "blind-en",
     "blind-es",
     "blind-fr",
+    "blind-hr",
     "blind-it",
     "blind-nl",
     "blind-pl",
