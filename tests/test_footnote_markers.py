@@ -1,6 +1,7 @@
-"""Footnote markers: the patterns in graph/footnotes.py are written for speed (they
-open with the character a match starts with); these tests pin them to the plainly
-written patterns they replace, on any text and any slice of it."""
+"""Footnote markers and white space: the patterns in graph/footnotes.py and
+graph/clean.py are written for speed (they open with the character a match starts
+with); these tests pin them to the plainly written patterns they replace, on any
+text and any slice of it."""
 
 from __future__ import annotations
 
@@ -55,4 +56,20 @@ def test_markers_of_each_kind() -> None:
         (3, "3", True),
         (4, "4", True),
         (2, "2", True),
+    ]
+
+
+@SETTINGS
+@given(
+    st.text(alphabet=" \n\t\u00a0\r\u2009ab", max_size=40), st.integers(0, 40), st.integers(0, 40)
+)
+def test_space_runs_match_their_plain_reading(text: str, a: int, b: int) -> None:
+    """clean.py's white-space pattern opens with ``\\s`` for speed; it finds what the
+    plainly written one finds."""
+    from graph.clean import _SPACE_RUN
+
+    readable = re.compile(r"\s*[^\S ]\s*|\s{2,}")
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    assert [m.span() for m in _SPACE_RUN.finditer(text, start, end)] == [
+        m.span() for m in readable.finditer(text, start, end)
     ]
