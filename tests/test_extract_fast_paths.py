@@ -83,3 +83,13 @@ def test_free_is_overlapping_no_span(spans: list[tuple[int, int]], start: int, s
     taken = [(s, s + n) for s, n in spans]
     end = start + size
     assert _Free(taken)(start, end) == (not any(start < te and ts < end for ts, te in taken))
+
+
+@SETTINGS
+@given(_TEXTS)
+def test_folded_words_are_the_tokens_folded(text: str) -> None:
+    from graph.extract.tokens import fold, folded_words, word_set
+
+    expected = tuple(fold(t.text) for t in tokenize(text))
+    assert folded_words(text) == expected
+    assert word_set(text) == frozenset(expected)

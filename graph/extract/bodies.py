@@ -18,7 +18,7 @@ from .cues import Cues, fold_aligned
 from .gazetteer import Entry, country_of, demonym_country
 from .instruments import _eu, continuation
 from .names import cap_run_end, compound_name_span, token_at
-from .tokens import Token, fold, is_acronym, is_cap, stem, tokenize
+from .tokens import Token, fold, folded_words, is_acronym, is_cap, stem, tokenize, word_set
 
 __all__ = ["extract"]
 
@@ -205,8 +205,9 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
                 yield from _coordinated(unit_id, text, tokens, i, head_at, entry, cues)
     named = cues.words("bodies", "named_heads")
     un = cues.patterns("bodies", "un_markers")
-    for i, tok in enumerate(tokens):
-        if not (fold(tok.text) in named and is_cap(tok.text)):
+    folds = folded_words(text)
+    for i, tok in enumerate(() if named.isdisjoint(word_set(text)) else tokens):
+        if not (folds[i] in named and is_cap(tok.text)):
             continue
         if cues.raw.get("nouns_capitalised"):
             # "Oberste Gerichtshof der Republik Belarus"; a bare "Gericht" is no name

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from ..model import EntityType, Mention
 from .cues import Cues, fold_aligned
 from .names import cap_run_end, next_match, token_at
-from .tokens import Token, fold, is_acronym, is_cap, tokenize
+from .tokens import Token, fold, folded_words, is_acronym, is_cap, tokenize, word_set
 
 __all__ = ["extract", "continuation"]
 
@@ -191,9 +191,12 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     eu_heads = cues.words("instruments", "eu_heads")
     intl_heads = cues.words("instruments", "international_heads")
     title_case = bool(cues.raw.get("title_case_names"))
-    for i, tok in enumerate(tokens):
-        f = fold(tok.text)
-        if is_cap(tok.text) and (f in eu_heads or f in intl_heads):
+    present = word_set(text)
+    heads = () if eu_heads.isdisjoint(present) and intl_heads.isdisjoint(present) else tokens
+    folds = folded_words(text)
+    for i, tok in enumerate(heads):
+        f = folds[i]
+        if (f in eu_heads or f in intl_heads) and is_cap(tok.text):
             # English: the head closes a capitalised run ("Partnership and Cooperation Agreement")
             first = i
             while (

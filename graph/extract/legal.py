@@ -19,7 +19,7 @@ from .cues import Cues, fold_aligned
 from .gazetteer import country_of
 from .instruments import _eu, enumeration_follows, past_enumeration
 from .names import next_match, token_at
-from .tokens import Token, fold, is_acronym, is_cap, tokenize
+from .tokens import Token, fold, folded_words, is_acronym, is_cap, tokenize
 
 __all__ = ["extract", "law_span_end"]
 
@@ -440,8 +440,9 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     n = len(tokens)
     taken_until = -1
     prefixes = _head_prefixes(cues.language)
+    folds = folded_words(text)
     for i in range(n):
-        if not fold(tokens[i].text).startswith(prefixes):
+        if not folds[i].startswith(prefixes):
             continue
         title = _quoted_title(tokens, i, cues)
         if title is not None and tokens[title[0]].start > taken_until:

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from ..model import EntityType, Mention
 from .cues import Cues, fold_aligned, load_cues
 from .names import after_org_cue, listed_person_start, roles_around
-from .tokens import Token, fold, is_cap, tokenize
+from .tokens import Token, fold, folded_words, is_cap, tokenize, word_set
 
 __all__ = ["extract", "chained", "name_runs"]
 
@@ -172,8 +172,9 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
             continue  # a quoted or italic title, not a person
         spans.append((start, end, prev in cues.person_case_markers))
     titles = _titles_and_markers(cues.language)
-    for i in range(len(tokens) - 1):
-        if fold(tokens[i].text) in titles and _name_token(tokens[i + 1], cues):
+    folds = folded_words(text) if not titles.isdisjoint(word_set(text)) else ()
+    for i in range(len(folds) - 1):
+        if folds[i] in titles and _name_token(tokens[i + 1], cues):
             j = i + 1
             if (
                 j + 1 < len(tokens)

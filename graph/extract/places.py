@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..model import EntityType, Mention
 from .cues import Cues, fold_aligned
 from .names import cap_run_end, token_at
-from .tokens import fold, is_cap, tokenize
+from .tokens import folded_words, is_cap, tokenize, word_set
 
 __all__ = ["extract"]
 
@@ -25,11 +25,11 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
                 end = cap_run_end(tokens, k, text, cues, limit=3)
                 s, e = tokens[k].start, tokens[end - 1].end
                 yield Mention(unit_id, s, e, text[s:e], EntityType.PLACE, "cue:place")
+    folds = folded_words(text)
+    if cues.place_prepositions.isdisjoint(word_set(text)):
+        return  # no preposition: no place after one
     for i in range(1, n - 1):
-        if (
-            fold(tokens[i - 1].text) not in cues.place_prepositions
-            or not tokens[i - 1].text.islower()
-        ):
+        if folds[i - 1] not in cues.place_prepositions or not tokens[i - 1].text.islower():
             continue
         tok = tokens[i]
         if not is_cap(tok.text) or cues.is_non_name(tok.text) or any(c.isdigit() for c in tok.text):

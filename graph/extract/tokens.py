@@ -17,7 +17,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["Token", "tokenize", "fold", "stem", "key_of", "is_cap", "is_acronym", "slug"]
+__all__ = [
+    "Token",
+    "tokenize",
+    "folded_words",
+    "word_set",
+    "fold",
+    "stem",
+    "key_of",
+    "is_cap",
+    "is_acronym",
+    "slug",
+]
 
 # An elided French or Italian article, preposition or pronoun ("l'", "d'", "qu'",
 # "dell'", "all'") is a token of its own, so "l'article" and "dell'articolo" start a
@@ -54,6 +65,20 @@ def _tokenize(text: str) -> tuple[Token, ...]:
 def tokenize(text: str) -> list[Token]:
     """Words and punctuation signs with their offsets (cached: every extractor asks)."""
     return list(_tokenize(text))
+
+
+@lru_cache(maxsize=512)
+def folded_words(text: str) -> tuple[str, ...]:
+    """The folded text of each token of ``text``, by token index (cached: several
+    extractors look for their cue words among a unit's tokens)."""
+    return tuple(fold(t.text) for t in _tokenize(text))
+
+
+@lru_cache(maxsize=512)
+def word_set(text: str) -> frozenset[str]:
+    """The folded tokens of ``text`` as a set: an extractor whose cue words are all
+    absent from a unit skips its scan of the unit's tokens."""
+    return frozenset(folded_words(text))
 
 
 @lru_cache(maxsize=65536)
