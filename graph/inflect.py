@@ -9,17 +9,24 @@ them (English) returns names unchanged.
 
 from __future__ import annotations
 
+from functools import cache, lru_cache
+
 from .extract.cues import Cues, load_cues
 from .extract.tokens import fold, stem
 
 __all__ = ["base_person", "base_name"]
 
 
-def _pairs(cues: Cues, key: str) -> list[tuple[str, str]]:
-    return [(a, b) for a, b in cues.section("inflection").get(key, [])]
+def _pairs(cues: Cues, key: str) -> tuple[tuple[str, str], ...]:
+    return _language_pairs(cues.language, key)
 
 
-def _replace_end(word: str, pairs: list[tuple[str, str]]) -> tuple[str, bool]:
+@cache
+def _language_pairs(language: str, key: str) -> tuple[tuple[str, str], ...]:
+    return tuple((a, b) for a, b in load_cues(language).section("inflection").get(key, []))
+
+
+def _replace_end(word: str, pairs: tuple[tuple[str, str], ...]) -> tuple[str, bool]:
     for old, new in pairs:
         if len(word) > len(old) + 1 and word.endswith(old):
             return word[: len(word) - len(old)] + new, True
@@ -28,8 +35,12 @@ def _replace_end(word: str, pairs: list[tuple[str, str]]) -> tuple[str, bool]:
     return word, False
 
 
+@lru_cache(maxsize=8192)
 def base_person(surface: str, language: str) -> str:
-    """A person's name in the nominative: "Mariei Ivanova" → "Maria Ivanova"."""
+    """A person's name in the nominative: "Mariei Ivanova" → "Maria Ivanova".
+
+    Cached, like :func:`base_name`: resolution asks for each mention's base form
+    while clustering and again while labelling."""
     cues = load_cues(language)
     words = surface.split()
     endings = tuple(cues.section("inflection").get("feminine_surname_endings", []))
@@ -40,6 +51,7 @@ def base_person(surface: str, language: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=8192)
 def base_name(surface: str, language: str) -> str:
     """An institutional name in the nominative: its head noun and the adjectives that
     agree with it ("Uniunii Europene" → "Uniunea Europeană"); other words untouched."""
