@@ -38,6 +38,7 @@ EXPECTED = [
     "blind-pt",
     "blind-ro",
     "blind-sk",
+    "blind-sl",
     "blind-sv",
     "blind2-de",
     "blind2-es",
