@@ -93,3 +93,32 @@ def test_folded_words_are_the_tokens_folded(text: str) -> None:
     expected = tuple(fold(t.text) for t in tokenize(text))
     assert folded_words(text) == expected
     assert word_set(text) == frozenset(expected)
+
+
+def _demonym_country_by_scan(word: str) -> object:
+    """The plain loop ``demonym_country`` replaced: the longest country name sharing
+    the word's first five letters."""
+    from graph.extract.gazetteer import _country_prefixes
+    from graph.extract.tokens import fold
+
+    w = fold(word)
+    if not w.isalpha() or len(w) < 5:
+        return None
+    for name, entry in _country_prefixes():
+        if w[:5] == name[:5] and len(w) >= 7:
+            return entry
+    return None
+
+
+def test_demonym_country_index_gives_the_scans_answer() -> None:
+    from graph.extract.gazetteer import _country_prefixes, demonym_country
+
+    names = [name for name, _ in _country_prefixes()]
+    words = [w for n in names for w in (n, n + "ese", n[:5], n[:6], n[:7] + "ian")]
+    words += ["Kazakhes", "azerbaïdjanaises", "belarussischen", "x", "Abcdefgh", "12345678"]
+    hits = 0
+    for word in words:
+        got = demonym_country(word)
+        assert got is _demonym_country_by_scan(word), word
+        hits += got is not None
+    assert hits > len(names)  # the comparison is not all None

@@ -252,16 +252,26 @@ def _build_country_prefixes(found: tuple[Entry, ...]) -> tuple[tuple[str, Entry]
 
 def demonym_country(word: str) -> Entry | None:
     """A country for an adjective of nationality not in the data ("azerbaïdjanaises",
-    "kazakhes"): the longest country name sharing its first five letters (four for
-    short names) with the word."""
+    "kazakhes"): the longest country name sharing its first five letters with a word
+    of at least seven."""
     w = fold(word)
-    if not w.isalpha() or len(w) < 5:
+    if not w.isalpha() or len(w) < _PREFIX + 2:
         return None
-    for name, entry in _country_prefixes():
-        n = 5
-        if w[:n] == name[:n] and len(w) >= n + 2:
-            return entry
-    return None
+    return _country_by_prefix().get(w[:_PREFIX])
+
+
+#: How many first letters a demonym shares with its country's name.
+_PREFIX = 5
+
+
+@cache
+def _country_by_prefix() -> dict[str, Entry]:
+    """The longest country name for each five-letter prefix: one lookup per word
+    instead of a scan of every country (called for every capitalised word)."""
+    index: dict[str, Entry] = {}
+    for name, entry in _country_prefixes():  # longest first: the first one wins
+        index.setdefault(name[:_PREFIX], entry)
+    return index
 
 
 def _acronym_hit(tok: str, acronyms: dict[str, Entry]) -> Entry | None:
