@@ -19,6 +19,7 @@ import argparse
 import random
 import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -82,7 +83,9 @@ def person_surfaces(sample: Path) -> list[str]:
     surfaces = {
         m.surface for e in analysis.entities if e.type is EntityType.PERSON for m in e.mentions
     }
-    return sorted(surfaces, key=len, reverse=True)
+    # longest first (so a name is replaced before a part of it), ties in text order:
+    # a set's order changes from run to run, and so would every corpus made from it
+    return sorted(surfaces, key=lambda s: (-len(s), s))
 
 
 def variant(text: str, index: int, persons: list[str], seed: int = 7) -> str:
@@ -181,6 +184,7 @@ def main() -> None:
         for size in args.sizes:
             corpus, store = work / f"corpus-{size}", work / f"store-{size}"
             make_corpus(corpus, size, persons)
+            shutil.rmtree(store, ignore_errors=True)  # a fresh build, not a rebuild of a kept one
             argv = [sys.executable, "-m", "graph.cli", "build", str(corpus), "--store", str(store),
                     "--jobs", str(args.jobs)]
             if args.no_validate:
