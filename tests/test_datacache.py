@@ -319,7 +319,9 @@ def test_the_sample_builds_alike_cold_warm_and_uncached(sample_path: Path, tmp_p
     plain = _build(sample_path, tmp_path / "plain.nt", None, "1")
     cold = _build(sample_path, tmp_path / "cold.nt", one, "2")
     written = {p.name: p.stat().st_ino for p in one.iterdir()}
-    assert set(written) == {"gazetteer.pickle", "cues-ro.pickle", "profiles.pickle"}
+    assert set(written) == {
+        "gazetteer.pickle", "cues-ro.pickle", "profiles.pickle", "tokens.pickle"
+    }
     warm = _build(sample_path, tmp_path / "warm.nt", one, "3")
     assert {p.name: p.stat().st_ino for p in one.iterdir()} == written  # read, not rewritten
     _build(sample_path, tmp_path / "again.nt", two, "4")

@@ -11,7 +11,6 @@ dictionary; it is applied symmetrically to both sides of any comparison.
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -89,15 +88,45 @@ def fold(text: str) -> str:
     return out.replace("’", "'")
 
 
-def _load_endings() -> tuple[tuple[str, str], ...]:
-    """The stem's endings are data (graph/data/stem-endings.toml), not code."""
-    path = Path(__file__).resolve().parent.parent / "data" / "stem-endings.toml"
-    with path.open("rb") as handle:
+_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    """The language data this module reads: the stem's endings and the transliteration
+    of non-Latin letters for keys (both data, graph/data/*.toml, not code)."""
+
+    endings: tuple[tuple[str, str], ...]
+    sequences: tuple[tuple[str, str], ...]  # longest first
+    letters: dict[int, str]  # a str.translate table
+
+
+def _read_tables() -> _Tables:
+    import tomllib
+
+    with (_DATA / "stem-endings.toml").open("rb") as handle:
         rows = tomllib.load(handle)["endings"]
-    return tuple((str(ending), str(repl)) for ending, repl in rows)
+    with (_DATA / "transliteration.toml").open("rb") as handle:
+        latin = tomllib.load(handle)
+    sequences = sorted(latin["sequences"].items(), key=lambda kv: (-len(kv[0]), kv[0]))
+    return _Tables(
+        endings=tuple((str(ending), str(repl)) for ending, repl in rows),
+        sequences=tuple((str(k), str(v)) for k, v in sequences),
+        letters={ord(k): str(v) for k, v in latin["letters"].items()},
+    )
 
 
-_ENDINGS: tuple[tuple[str, str], ...] = _load_endings()
+def _load_tables() -> _Tables:
+    """Parsed once per user, not per process (:mod:`graph.datacache`): a fresh process
+    then need not import ``tomllib`` at all."""
+    from .. import datacache
+
+    files = (_DATA / "stem-endings.toml", _DATA / "transliteration.toml", Path(__file__))
+    return datacache.cached("tokens", files, _read_tables)
+
+
+_TABLES = _load_tables()
+_ENDINGS: tuple[tuple[str, str], ...] = _TABLES.endings
 
 
 @lru_cache(maxsize=65536)
@@ -129,7 +158,28 @@ def is_acronym(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+def to_latin(folded: str) -> str:
+    """Greek and Cyrillic letters of folded text in Latin letters (other text as it is)."""
+    if folded.isascii():
+        return folded
+    for seq, latin in _TABLES.sequences:
+        folded = folded.replace(seq, latin)
+    return folded.translate(_TABLES.letters)
+
+
 def slug(text: str) -> str:
-    """Lowercase ASCII slug: the key of an entity."""
-    s = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
-    return s or "x"
+    """Lowercase ASCII slug: the key of an entity.
+
+    Greek and Cyrillic names are transliterated ("Иван Петров" → "ivan-petrov"), so
+    two such names never share a key. A name in a script without a table keeps
+    distinct keys too: its slug is "x-" and a digest of the name.
+    """
+    folded = fold(text)
+    s = re.sub(r"[^a-z0-9]+", "-", to_latin(folded)).strip("-")
+    if s:
+        return s
+    if any(c.isalnum() for c in folded):
+        import hashlib
+
+        return "x-" + hashlib.sha256(folded.encode("utf-8")).hexdigest()[:12]
+    return "x"
