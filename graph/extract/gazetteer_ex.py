@@ -102,9 +102,25 @@ def _mandate_end(tokens: list[Token], j: int, text: str, cues: Cues) -> int:
     return last
 
 
+def _act_series(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether tokens ``i``..``j`` stand in brackets before an act's number
+    ("Recomandărilor (UE) 2016/1374, (UE) 2017/146 …"): a series, never a mention,
+    though the act's head (which swallows it) may be missing."""
+    return (
+        i > 0
+        and j + 1 < len(tokens)
+        and tokens[i - 1].text == "("
+        and tokens[j].text == ")"
+        and tokens[j + 1].text[:1].isdigit()
+        and "/" in tokens[j + 1].text
+    )
+
+
 def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     tokens = tokenize(text)
     for i, j, entry in match(tokens):
+        if _act_series(tokens, i, j):
+            continue  # "(UE) 2017/146": the series of a numbered act, not the Union
         attrs: tuple[tuple[str, str], ...] = (("gaz", entry.id),)
         if entry.mandate and (k := _mandate_end(tokens, j, text, cues)) > j:
             # one mandate per subject: not the gazetteer's generic entity

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..model import EntityType, Mention
 from .cues import Cues, fold_aligned
@@ -20,7 +21,9 @@ from .tokens import Token, fold, folded_words, is_acronym, is_cap, tokenize, wor
 
 __all__ = ["extract", "continuation"]
 
+# a spaced dash ends a name: "Tratatul privind funcționarea UE – 2017/2219"
 _PUNCT = {",", ";", ".", ":", "(", ")", "„", "”", "“", '"', "«", "»", "[", "]", "‘", "’", "'"}
+_PUNCT |= {"–", "—"}
 _DAY = re.compile(r"\d{1,2}$")
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 
@@ -96,6 +99,8 @@ def continuation(
             continue
         if t in _PUNCT or f in cues.name_stops or f in cues.months or _DAY.match(t):
             break
+        if j + 1 < n and _opens_clause(f, tokens[j + 1].text, cues):
+            break  # "decizia Comisiei de a sesiza Curtea …": an infinitive, not the name
         if (
             f in cues.words("legal", "number_year_links")
             and j + 1 < n
@@ -129,6 +134,21 @@ def continuation(
             last = j + 1
         j += 1
     return last
+
+
+def _opens_clause(word: str, following: str, cues: Cues) -> bool:
+    """Whether ``word`` and the token after it open a clause (cue
+    ``instruments.name_clauses``, e.g. Romanian "de a" before an infinitive), which no
+    name runs across; a set lookup on the first word spares the other tokens."""
+    clauses = cues.words("instruments", "name_clauses")
+    if not clauses or word not in _clause_firsts(clauses):
+        return False
+    return f"{word} {fold(following)}" in clauses
+
+
+@lru_cache(maxsize=32)
+def _clause_firsts(clauses: frozenset[str]) -> frozenset[str]:
+    return frozenset(c.split(" ", 1)[0] for c in clauses)
 
 
 def _series_close(tokens: list[Token], j: int) -> int | None:

@@ -16,7 +16,7 @@ from functools import cache
 
 from ..model import EntityType, Mention
 from .cues import Cues, compile_patterns, fold_aligned, load_cues
-from .gazetteer import demonym_country
+from .gazetteer import country_of, demonym_country
 from .instruments import continuation
 from .names import (
     OPEN_QUOTES,
@@ -169,7 +169,10 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
                             fold(tokens[first - 1].text) in cues.name_connectors
                             and fold(tokens[first - 1].text) not in cues.list_and
                         )
-                        or _plural_possessive(tokens, first - 1)
+                        or (
+                            _plural_possessive(tokens, first - 1)
+                            and country_of(tokens[first - 2].text) is None
+                        )  # "Azerbaijan's Human Rights Club": the country owns it
                     )
                     and text[tokens[first - 1].end : tokens[first].start] == " "
                 ):

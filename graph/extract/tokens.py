@@ -36,7 +36,7 @@ _TOKEN = re.compile(
     r"(?<!\w)(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|dell|dall|nell|sull|all|coll|quell|un)['’](?=\w)"
     r"|\d+(?:\.\d+)+(?!\w)"  # one number "206.3.2", "330.1": an article's number
     r"|\w+\.[ºª](?!\w)"  # a Portuguese ordinal or abbreviation: "artigo 144.º", "n.º 5"
-    r"|\w+(?:[-/]\w+|['’](?!s\b)\w+)*"
+    r"|\w+(?:[-\u2010\u2011/]\w+|['’](?!s\b)\w+)*"  # U+2010/2011: typeset hyphens
     r"|['’]s\b"
     r"|[^\w\s]",
     re.UNICODE,
@@ -82,10 +82,11 @@ def word_set(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lowercase, strip diacritics (both Romanian comma and cedilla forms), unify quotes."""
+    """Lowercase, strip diacritics (both Romanian comma and cedilla forms), unify quotes
+    and hyphens."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     out = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return out.replace("’", "'")
+    return out.replace("’", "'").replace("\u2010", "-")  # NFKD made U+2011 a U+2010
 
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
