@@ -97,6 +97,57 @@ CASES = [
         "hotărârea prin care se condamnă fosta Republică iugoslavă a Macedoniei (FYROM)",
         ("FYROM", "Place"),
     ),
+    # a run of name words before a capitalised non-name is the front of another name
+    (
+        "en",
+        "of 15 December 2016 on the cases of the Mardon Hill Buddhist Academy and Ion Vasilescu,",
+        ("Mardon Hill Buddhist", None),
+    ),
+    (
+        "en",
+        "of 15 December 2016 on the cases of the Mardon Hill Buddhist Academy and Ion Vasilescu,",
+        ("Ion Vasilescu", "Person"),
+    ),
+    (
+        "en",
+        "on mass arbitrary detention in the Xinjiang Uyghur Autonomous Region,",
+        ("Uyghur Autonomous Region", None),
+    ),
+    (
+        "en",
+        "on mass arbitrary detention in the Xinjiang Uyghur Autonomous Region,",
+        ("Xinjiang Uyghur Autonomous Region", "Place"),
+    ),
+    # Romanian: no person's name follows "din" ("… din Larung Gar")
+    (
+        "ro",
+        "referitoare la Academia budistă din Mardon Hill și la Ion Vasilescu,",
+        ("Mardon Hill", None),
+    ),
+    (
+        "ro",
+        "referitoare la Academia budistă din Mardon Hill și la Ion Vasilescu,",
+        ("Ion Vasilescu", "Person"),
+    ),
+    # a body's run stops before a titled person coordinated with another title
+    (
+        "en",
+        "by the President of the European Parliament Ion Vasilescu and High "
+        "Representative/Vice-President Ana Dragu;",
+        ("Ion Vasilescu", "Person"),
+    ),
+    (
+        "en",
+        "by the President of the European Parliament Ion Vasilescu and High "
+        "Representative/Vice-President Ana Dragu;",
+        ("High Representative/Vice-President", "EUBody"),
+    ),
+    (
+        "en",
+        "by the President of the European Parliament Ion Vasilescu and High "
+        "Representative/Vice-President Ana Dragu;",
+        ("Ana Dragu", "Person"),
+    ),
 ]
 
 

@@ -154,6 +154,35 @@ def _coordinated(
         return
 
 
+def _person_word(tok: Token, cues: Cues) -> bool:
+    """A capitalised word that can be part of a person's name, not of a body's."""
+    return (
+        is_cap(tok.text)
+        and tok.text.isalpha()
+        and not cues.is_non_name(tok.text)
+        and not cues.is_head(tok.text)
+        and country_of(tok.text) is None
+    )
+
+
+def _before_person(tokens: list[Token], i: int, end: int, cues: Cues) -> int:
+    """End of a body's capitalised run before a person's name that follows it with
+    no comma and is coordinated with another title: "President of the European
+    Parliament Martin Schulz and High Representative …" ends at "Parliament" (two
+    name words right after a body word, then "and"). Without the "and" the words may
+    be the body's own ("Committee Representing Pyidaungsu Hluttaw")."""
+    for k in range(i + 1, end - 2):
+        if (
+            cues.is_non_name(tokens[k - 1].text)
+            and is_cap(tokens[k - 1].text)
+            and _person_word(tokens[k], cues)
+            and _person_word(tokens[k + 1], cues)
+            and fold(tokens[k + 2].text) in cues.list_and
+        ):
+            return k
+    return end
+
+
 def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     tokens = tokenize(text)
     folded = fold_aligned(text)
@@ -227,6 +256,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
             continue
         if cues.raw.get("title_case_names") or cues.section("bodies").get("capitalised_names"):
             end = cap_run_end(tokens, i, text, cues)  # "Sąd Najwyższy Federacji Rosyjskiej"
+            end = _before_person(tokens, i, end, cues)
         else:
             end = continuation(
                 tokens, i + 1, cues, limit=9, breaks=cues.words("bodies", "name_breaks")

@@ -139,6 +139,28 @@ def name_runs(text: str, cues: Cues) -> list[tuple[int, int]]:
     return out
 
 
+def _inside_larger_name(tokens: list[Token], i: int, j: int, text: str, cues: Cues) -> bool:
+    """Whether the run ``i``..``j`` is the front of a longer capitalised name: the word
+    after it (one space on) is a capitalised non-name ("… Buddhist Academy", "…
+    Uyghur Autonomous Region"), or it stands after a place preposition that no
+    person follows (cue ``persons.not_after``: Romanian "din Larung Gar")."""
+    if j < len(tokens) and not cues.raw.get("nouns_capitalised"):
+        nxt = tokens[j]
+        if (
+            text[tokens[j - 1].end : nxt.start] == " "
+            and is_cap(nxt.text)
+            and nxt.text.isalpha()
+            and cues.is_non_name(nxt.text)
+            and fold(nxt.text) not in _FUNCTION_WORDS
+        ):
+            return True
+    return i > 0 and fold(tokens[i - 1].text) in cues.words("persons", "not_after")
+
+
+#: capitalised non-names that may follow a person's name in running text
+_FUNCTION_WORDS = frozenset({"the", "and", "or", "of", "in", "on", "at", "for", "to", "by"})
+
+
 def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     tokens = tokenize(text)
     folded = fold_aligned(text)
@@ -170,6 +192,8 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
             and tokens[j].text in _QUOTES.values()
         ):
             continue  # a quoted or italic title, not a person
+        if _inside_larger_name(tokens, i, j, text, cues):
+            continue  # "Larung Gar Tibetan Buddhist Academy": part of another name
         spans.append((start, end, prev in cues.person_case_markers))
     titles = _titles_and_markers(cues.language)
     folds = folded_words(text) if not titles.isdisjoint(word_set(text)) else ()
