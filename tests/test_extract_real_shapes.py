@@ -148,6 +148,61 @@ CASES = [
         "Representative/Vice-President Ana Dragu;",
         ("Ana Dragu", "Person"),
     ),
+    # dated acts: the European Council's conclusions, a day range, a topic before the
+    # date, the Parliament's own recommendation
+    (
+        "en",
+        "having regard to the European Council conclusions of 21-22 October 2021,",
+        ("European Council conclusions of 21-22 October 2021", "EUInstrument"),
+    ),
+    (
+        "en",
+        "and to the Council conclusions on Moldova of 12 October 2020,",
+        ("Council conclusions on Moldova of 12 October 2020", "EUInstrument"),
+    ),
+    (
+        "ro",
+        "având în vedere concluziile Consiliului privind Moldova din 12 octombrie 2020,",
+        ("concluziile Consiliului privind Moldova din 12 octombrie 2020", "EUInstrument"),
+    ),
+    (
+        "en",
+        "having regard to its recommendation of 21 October 2020 to the Council,",
+        ("recommendation of 21 October 2020", "EUInstrument"),
+    ),
+    (
+        "ro",
+        "având în vedere recomandarea sa din 21 octombrie 2020 adresată Consiliului,",
+        ("recomandarea sa din 21 octombrie 2020", "EUInstrument"),
+    ),
+    # a constitution named with its state is a law; a bare one is not
+    (
+        "en",
+        "having regard to the Constitution of the Republic of Moldova,",
+        ("Constitution of the Republic of Moldova", "Law"),
+    ),
+    (
+        "ro",
+        "având în vedere Constituția Republicii Moldova,",
+        ("Constituția Republicii Moldova", "Law"),
+    ),
+    ("en", "rights guaranteed by the Constitution and by law", ("Constitution", None)),
+    # international offices and fora known by their usual names
+    (
+        "en",
+        "having regard to the statements of the UN Secretary-General of 10 August 2020,",
+        ("UN Secretary-General", "InternationalOrganisation"),
+    ),
+    (
+        "en",
+        "having regard to the G7 Foreign Ministers' statement of 4 November 2022,",
+        ("G7", "InternationalOrganisation"),
+    ),
+    (
+        "en",
+        "having regard to the statement by the OSCE Media Freedom Representative,",
+        ("OSCE Media Freedom Representative", "InternationalOrganisation"),
+    ),
 ]
 
 

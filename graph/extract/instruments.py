@@ -24,7 +24,7 @@ __all__ = ["extract", "continuation"]
 # a spaced dash ends a name: "Tratatul privind funcționarea UE – 2017/2219"
 _PUNCT = {",", ";", ".", ":", "(", ")", "„", "”", "“", '"', "«", "»", "[", "]", "‘", "’", "'"}
 _PUNCT |= {"–", "—"}
-_DAY = re.compile(r"\d{1,2}$")
+_DAY = re.compile(r"\d{1,2}(?:[-–]\d{1,2})?$")  # "12", or a range "21-22"
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 
 
@@ -176,6 +176,19 @@ def _aligned_offset(tokens: list[Token], j: int, joined_end: int) -> int:
     return tokens[-1].end - tokens[j].start
 
 
+def _past_topic(tokens: list[Token], k: int, cues: Cues) -> int:
+    """Past a short capitalised topic between a dated act's kind and its date (cue
+    ``instruments.dated_topics``): "Council conclusions on Belarus of 12 October
+    2020"; ``k`` itself when none stands there."""
+    n = len(tokens)
+    if not (k + 1 < n and fold(tokens[k].text) in cues.words("instruments", "dated_topics")):
+        return k
+    j = k + 1
+    while j < n and j - k <= 3 and is_cap(tokens[j].text):
+        j += 1
+    return j if j > k + 1 else k
+
+
 def _date_end(tokens: list[Token], k: int, cues: Cues) -> int | None:
     """End of "14 martie 2019" / "14 March 2019" starting at token ``k``; a language's
     date words ("16 de febrero de 2023") may stand between day, month and year."""
@@ -302,7 +315,7 @@ def _dated(
         return
     determiners = cues.words("legal", "determiners")
     for m in pat.finditer(folded):
-        k = token_at(tokens, m.end())
+        k = _past_topic(tokens, token_at(tokens, m.end()), cues)
         if k >= len(tokens):
             continue
         lm = links.match(folded, tokens[k].start)

@@ -220,6 +220,9 @@ def law_span_end(tokens: list[Token], i: int, folded: str, cues: Cues) -> tuple[
     if kind is None and f in cues.words("legal", "law_heads"):
         kind = "law"
         head_end = tokens[i].end
+    by_country = False
+    if kind is None and f in cues.words("legal", "state_heads"):
+        kind, head_end, by_country = "law", tokens[i].end, True  # "Constitution of X"
     if kind is None and _match_words(cues, "legal", "decree_heads", folded, tokens[i].start) == (
         tokens[i].end
     ):
@@ -321,8 +324,33 @@ def law_span_end(tokens: list[Token], i: int, folded: str, cues: Cues) -> tuple[
                 k = end
                 qualified = True
     if not qualified:
+        country = _state_after(tokens, k, folded, cues) if by_country else None
+        return None if country is None else (first, country)
+    country = _country_after(tokens, k, cues)
+    return first, k if country is None else country
+
+
+def _state_after(tokens: list[Token], k: int, folded: str, cues: Cues) -> int | None:
+    """End of the state that a constitution's head is named with, right after it or
+    after a link ("Constitution of the Republic of X", "Constituția Federației
+    Ruse"), or None: a bare "constitution" names no law."""
+    from .bodies import _prefixed
+
+    n = len(tokens)
+    j = k
+    links = cues.words("bodies", "country_links") | cues.words("legal", "determiners")
+    while j < n and j - k < 2 and fold(tokens[j].text) in links:
+        j += 1
+    if j >= n:
         return None
-    # "al Kazahstanului", "of Kazakhstan", "of the Republic of X"
+    prefixed = _prefixed(tokens, j, folded, cues)
+    return prefixed[1] if prefixed is not None else _place_at(tokens, j)
+
+
+def _country_after(tokens: list[Token], k: int, cues: Cues) -> int | None:
+    """End of the country that owns a law named up to token ``k`` ("al Kazahstanului",
+    "of Kazakhstan", "of the Republic of X"), or None."""
+    n = len(tokens)
     j = k
     links = (
         cues.words("legal", "article_links") | cues.words("bodies", "country_links")
@@ -341,14 +369,15 @@ def law_span_end(tokens: list[Token], i: int, folded: str, cues: Cues) -> tuple[
             and tokens[k].start == tokens[k - 1].end + 1
         ):
             k += 1  # "… of the Hong Kong Special Administrative Region"
-    elif (
+        return k
+    if (
         j == k
         and k < n
         and cues.section("legal").get("country_genitive_direct")
         and country_of(tokens[k].text) is not None
     ):
-        k += 1  # "Strafgesetzbuch Kasachstans"
-    return first, k
+        return k + 1  # "Strafgesetzbuch Kasachstans"
+    return None
 
 
 def _left_qualifier(tokens: list[Token], i: int, folded: str, cues: Cues) -> int | None:
@@ -427,7 +456,14 @@ def _head_prefixes(language: str) -> tuple[str, ...]:
     from .cues import load_cues
 
     cues = load_cues(language)
-    keys = ("bill_heads", "code_heads", "law_heads", "decree_heads", "qualified_heads")
+    keys = (
+        "bill_heads",
+        "code_heads",
+        "law_heads",
+        "decree_heads",
+        "qualified_heads",
+        "state_heads",
+    )
     words = [p.split()[0].rstrip("*") for key in keys for p in cues.section("legal").get(key, [])]
     if any(w.startswith("*") for w in words):
         return ("",)  # compounds: any word may end in a law head
