@@ -203,6 +203,55 @@ CASES = [
         "having regard to the statement by the OSCE Media Freedom Representative,",
         ("OSCE Media Freedom Representative", "InternationalOrganisation"),
     ),
+    # a lower-case law "de modificare a …" (amending) with its subject
+    (
+        "ro",
+        "Încălcarea dreptului Uniunii prin legea de modificare a legislației privind "
+        "organizarea instanțelor,",
+        ("legea de modificare a legislației privind organizarea instanțelor", "Law"),
+    ),
+    # an organisation's numbered resolution is an international instrument
+    (
+        "en",
+        "having regard to United Nations Security Council Resolution 1325 on women,",
+        ("United Nations Security Council Resolution 1325", "InternationalInstrument"),
+    ),
+    (
+        "en",
+        "having regard to PACE Resolution 2254 (2019) on media freedom,",
+        ("PACE Resolution 2254 (2019)", "InternationalInstrument"),
+    ),
+    (
+        "ro",
+        "având în vedere Rezoluția 1325 a Consiliului de Securitate al ONU privind femeile,",
+        ("Rezoluția 1325 a Consiliului de Securitate al ONU", "InternationalInstrument"),
+    ),
+    # numbered acts enumerated after a plural head: one mention each
+    (
+        "ro",
+        "în completarea Recomandărilor (UE) 2019/1234, (UE) 2019/5678 și (UE) 2020/9 ale Comisiei,",
+        ("(UE) 2019/5678", "EUInstrument"),
+    ),
+    (
+        "ro",
+        "în completarea Recomandărilor (UE) 2019/1234, (UE) 2019/5678 și (UE) 2020/9 ale Comisiei,",
+        ("(UE) 2020/9", "EUInstrument"),
+    ),
+    (
+        "en",
+        "having regard to Council Regulations (EU) 2020/1998 and (EU) 2020/1999,",
+        ("Council Regulations (EU) 2020/1998", "EUInstrument"),
+    ),
+    (
+        "en",
+        "having regard to Council Regulations (EU) 2020/1998 and (EU) 2020/1999,",
+        ("(EU) 2020/1999", "EUInstrument"),
+    ),
+    (
+        "en",
+        "having regard to Council Regulations (EU) 2020/1998 and (EU) 2020/1999,",
+        ("Council Regulations", None),
+    ),
 ]
 
 

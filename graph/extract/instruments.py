@@ -278,7 +278,11 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
             )
             s, e = tokens[first].start, tokens[end - 1].end
             yield Mention(unit_id, s, e, text[s:e], type_, "pat:instrument")
+            for a, b in _series_after(tokens, end, cues):
+                s, e = tokens[a].start, tokens[b - 1].end
+                yield Mention(unit_id, s, e, text[s:e], type_, "pat:instrument")
     yield from _phrases(unit_id, text, tokens, folded, cues)
+    yield from _numbered(unit_id, text, tokens, cues)
     yield from _dated(unit_id, text, tokens, folded, cues, "council_conclusions")
     yield from _dated(unit_id, text, tokens, folded, cues, "own_resolutions")
     yield from _dated(unit_id, text, tokens, folded, cues, "communications")
@@ -286,6 +290,75 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     yield from _reports(unit_id, text, tokens, folded, cues)
     yield from _strategy(unit_id, text, tokens, folded, cues)
     yield from _pair_agreements(unit_id, text, tokens, folded, cues)
+
+
+def _series_after(tokens: list[Token], end: int, cues: Cues) -> Iterator[tuple[int, int]]:
+    """Token ranges of the numbered acts enumerated after a numbered act that ends at
+    ``end``: "Recomandărilor (UE) 2016/1374, (UE) 2017/146 și (UE) 2017/1520", each
+    act its own mention (its series and number, the plural head shared)."""
+    n = len(tokens)
+    if not (0 < end <= n and "/" in tokens[end - 1].text and tokens[end - 1].text[0].isdigit()):
+        return
+    j = end
+    while j < n:
+        k = j
+        while k < n and (tokens[k].text == "," or fold(tokens[k].text) in cues.list_and):
+            k += 1
+        if k == j or k >= n or tokens[k].text != "(":
+            return
+        close = _series_close(tokens, k)
+        if close is None or close + 1 >= n:
+            return
+        number = tokens[close + 1].text
+        if not (number[:1].isdigit() and "/" in number):
+            return
+        yield k, close + 2
+        j = close + 2
+
+
+def _numbered(unit_id: str, text: str, tokens: list[Token], cues: Cues) -> Iterator[Mention]:
+    """An international organisation's numbered resolution (cue
+    ``instruments.numbered_heads``): "United Nations Security Council Resolution
+    1325", "Rezoluția 1325 a Consiliului de Securitate al ONU", "Resolution 2254
+    (2019)". Its author is part of its name: the capitalised run before the head,
+    or an organisation the gazetteer knows after a genitive link."""
+    heads = cues.words("instruments", "numbered_heads")
+    if not heads or heads.isdisjoint(word_set(text)):
+        return
+    from .gazetteer import match
+
+    folds = folded_words(text)
+    links = cues.words("instruments", "author_links")
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if not (folds[i] in heads and is_cap(tok.text) and i + 1 < n):
+            continue
+        if not (tokens[i + 1].text[:1].isdigit() and tokens[i + 1].text[-1:].isdigit()):
+            continue
+        end = i + 2
+        if (
+            end + 2 < n
+            and tokens[end].text == "("
+            and _YEAR.match(tokens[end + 1].text)
+            and tokens[end + 2].text == ")"
+        ):
+            end += 3  # "Resolution 2254 (2019)"
+        if end + 1 < n and folds[end] in links:
+            for a, b, entry in match(tokens[end + 1 : end + 10]):
+                if a == 0 and entry.type is EntityType.INTERNATIONAL_ORGANISATION:
+                    end += 1 + b  # "… a Consiliului de Securitate al ONU"
+                break
+        first = i
+        while (
+            cues.raw.get("title_case_names")
+            and first > 0
+            and (is_cap(tokens[first - 1].text) or is_acronym(tokens[first - 1].text))
+            and text[tokens[first - 1].end : tokens[first].start] == " "
+            and not cues.words("legal", "determiners") & {fold(tokens[first - 1].text)}
+        ):
+            first -= 1  # "United Nations Security Council Resolution 1325"
+        s, e = tokens[first].start, tokens[end - 1].end
+        yield Mention(unit_id, s, e, text[s:e], EntityType.INTERNATIONAL_INSTRUMENT, "pat:numbered")
 
 
 def _phrases(
