@@ -252,6 +252,17 @@ CASES = [
         "having regard to Council Regulations (EU) 2020/1998 and (EU) 2020/1999,",
         ("Council Regulations", None),
     ),
+    # the Parliament's Conference of Presidents; the Eastern Partnership
+    (
+        "en",
+        "having regard to the decision of its Conference of Presidents to award the prize,",
+        ("Conference of Presidents", "EUBody"),
+    ),
+    (
+        "ro",
+        "rolul crucial al societății civile în țările Parteneriatului estic,",
+        ("Parteneriatului estic", "EUInstrument"),
+    ),
 ]
 
 
