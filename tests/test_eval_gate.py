@@ -51,6 +51,8 @@ EXPECTED = [
     "heldout-ro",
     "invented-en",
     "invented-ro",
+    "real-shapes-en",
+    "real-shapes-ro",
     "unseen-de",
     "unseen-en",
     "unseen-ro",
