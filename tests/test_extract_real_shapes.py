@@ -263,6 +263,19 @@ CASES = [
         "rolul crucial al societății civile în țările Parteneriatului estic,",
         ("Parteneriatului estic", "EUInstrument"),
     ),
+    # … and before a person's name that closes the run ("the X Government A B, 75,")
+    (
+        "en",
+        "whereas the writer and critic of the Algerian Government Ion Vasilescu, 75, has "
+        "been detained",
+        ("Ion Vasilescu", "Person"),
+    ),
+    (
+        "en",
+        "whereas the writer and critic of the Algerian Government Ion Vasilescu, 75, has "
+        "been detained",
+        ("Algerian Government", "StateBody"),
+    ),
 ]
 
 

@@ -167,17 +167,17 @@ def _person_word(tok: Token, cues: Cues) -> bool:
 
 def _before_person(tokens: list[Token], i: int, end: int, cues: Cues) -> int:
     """End of a body's capitalised run before a person's name that follows it with
-    no comma and is coordinated with another title: "President of the European
-    Parliament Martin Schulz and High Representative …" ends at "Parliament" (two
-    name words right after a body word, then "and"). Without the "and" the words may
-    be the body's own ("Committee Representing Pyidaungsu Hluttaw")."""
-    for k in range(i + 1, end - 2):
+    no comma: "President of the European Parliament X Y and High Representative …",
+    "critic of the Algerian Government X Y, 75," end at the body word. The name is two
+    name words right after a body word that close the run or come before "and"; a
+    longer tail may be the body's own ("Committee Representing Pyidaungsu Hluttaw")."""
+    for k in range(i + 1, end - 1):
         if (
             cues.is_non_name(tokens[k - 1].text)
             and is_cap(tokens[k - 1].text)
             and _person_word(tokens[k], cues)
             and _person_word(tokens[k + 1], cues)
-            and fold(tokens[k + 2].text) in cues.list_and
+            and (k + 2 == end or fold(tokens[k + 2].text) in cues.list_and)
         ):
             return k
     return end
