@@ -276,6 +276,13 @@ CASES = [
         "been detained",
         ("Algerian Government", "StateBody"),
     ),
+    # a word barred from names only by another language's place name ("San") stays
+    # inside a name between two name words
+    (
+        "en",
+        "having regard to the further sentencing of Thura San Min Htet of 29 September 2022,",
+        ("Thura San Min Htet", "Person"),
+    ),
 ]
 
 

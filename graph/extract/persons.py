@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from ..model import EntityType, Mention
 from .cues import Cues, fold_aligned, load_cues
 from .names import after_org_cue, listed_person_start, roles_around
-from .tokens import Token, fold, folded_words, is_cap, tokenize, word_set
+from .tokens import Token, fold, folded_words, is_cap, stem, tokenize, word_set
 
 __all__ = ["extract", "chained", "name_runs"]
 
@@ -55,6 +55,21 @@ def _name_word(word: str, language: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
+def _bridge_word(word: str, language: str) -> bool:
+    """A capitalised word barred from names only because another language's gazetteer
+    name has it ("San" of "San Marino"): between two name words it stays in the
+    name ("Aung San Suu Kyi")."""
+    cues = load_cues(language)
+    return (
+        is_cap(word)
+        and word.isalpha()
+        and fold(word) in cues.non_name_words
+        and stem(word) not in cues.non_name_stems
+        and fold(word) not in cues.months
+    )
+
+
 @lru_cache(maxsize=1024)
 def _runs_of(text: str, language: str) -> tuple[tuple[int, int], ...]:
     """The name runs of a unit's text, as token ranges: asked by the extractor and
@@ -77,7 +92,11 @@ def _runs_of(text: str, language: str) -> tuple[tuple[int, int], ...]:
                 break
             if name[j]:
                 last = j + 1
-            elif not (fold(tokens[j].text) in particles and j + 1 < n and name[j + 1]):
+            elif not (
+                (fold(tokens[j].text) in particles or _bridge_word(tokens[j].text, language))
+                and j + 1 < n
+                and name[j + 1]
+            ):
                 break
             j += 1
         out.append((i, last))
