@@ -8,9 +8,11 @@ document that fails is reported with its file and a one-line reason and skipped;
 the others are kept.
 
 The writer is the serial step, so it writes documents new to the store a few at a
-time in one bulk ingestion (:meth:`graph.store.GraphStore.add_graphs`, 3–5× cheaper
-than a transaction per document); a document already in the store is replaced in
-a transaction of its own. A batch starts at one document and doubles up to
+time in one bulk ingestion (:meth:`graph.store.GraphStore.add_graphs`, about half
+the CPU of a transaction per document), handing the loader the N-Quads text the
+workers sent as it is: parsing it into a Python object per quad first cost the
+writer more than the ingestion's own thread. A document already in the store is
+replaced in a transaction of its own. A batch starts at one document and doubles up to
 :data:`BATCH_DOCUMENTS`, so the first outcome shows at once; an outcome is reported
 once its document is written.
 
@@ -60,8 +62,12 @@ class BuildOptions:
     timestamp: _dt.datetime | None = None
 
 
-#: The most new documents the writer puts into the store in one bulk ingestion.
-BATCH_DOCUMENTS = 16
+#: The most new documents the writer puts into the store in one bulk ingestion. Each
+#: ingestion adds files that RocksDB later merges with most of the store (the keys are
+#: hashes, so every file overlaps it): fewer, larger ingestions spare the writer most
+#: of that background compaction, which at 16 documents a batch was over half its CPU
+#: on a 1,000-document build and grew with the store (bench/bench_corpus.py).
+BATCH_DOCUMENTS = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,8 +329,15 @@ def build_many(
     options: BuildOptions | None = None,
     jobs: int = 1,
     on_done: Callable[[Outcome], None] | None = None,
+    on_result: Callable[[Path], None] | None = None,
 ) -> BatchReport:
     """Build every input into ``store`` (a :class:`graph.store.GraphStore`), ``jobs`` at a time.
+
+    ``on_done`` is called with each outcome once its document is written; ``on_result``
+    with each input as soon as its worker is done with it, before it waits for its
+    batch to be written. Either may raise to stop the run (the workers are stopped,
+    the store keeps the documents written so far): ``on_result`` is the prompt place,
+    as a batch holds up to :data:`BATCH_DOCUMENTS` documents.
 
     Returns the report; the caller decides the exit code from ``report.failed``.
     With ``jobs > 1`` the workers start from a fork server, which imports the calling
@@ -338,10 +351,12 @@ def build_many(
     report = BatchReport()
     writer = _Writer(store, report, on_done)
     start = time.perf_counter()
-    # closing(): when the caller stops the run (an exception from on_done, an
+    # closing(): when the caller stops the run (an exception from a callback, an
     # interrupt), the workers are stopped now, not whenever the generator is collected.
     with contextlib.closing(_results(paths, options, jobs)) as results:
         for path, result in results:
+            if on_result is not None:
+                on_result(path)
             writer.push(path, result)
     writer.flush()
     report.seconds = time.perf_counter() - start

@@ -159,6 +159,31 @@ def test_an_interrupted_batch_keeps_whole_documents_only(corpus: Path, tmp_path:
         assert again.count(EXPR.format(1)) == written
 
 
+def test_a_run_stopped_as_a_result_comes_back_keeps_what_was_written(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """on_result is where SIGTERM is noticed without waiting for a batch to be written:
+    the document whose result raised is not written, the ones reported before it are."""
+    came_back: list[str] = []
+    done: list[str] = []
+
+    def stop_at_the_fifth(path: Path) -> None:
+        came_back.append(path.name)
+        if len(came_back) == 5:
+            raise Stop
+
+    with open_store(tmp_path / "store") as store:
+        with pytest.raises(Stop):
+            build_many([corpus], store, BuildOptions(validate=False), jobs=2,
+                       on_done=lambda o: done.append(Path(o.path).name),
+                       on_result=stop_at_the_fifth)
+        graphs = store.graphs()
+    names = [p.name for p in expand_inputs([corpus])]
+    assert came_back == names[:5]
+    assert done == names[:4]  # three failures, then d-good.txt: a batch of one
+    assert graphs == [EXPR.format(1)]
+
+
 def test_the_progress_bar_is_drawn_on_a_terminal_only(corpus: Path, tmp_path: Path) -> None:
     import os
     import subprocess

@@ -29,9 +29,10 @@ class SomeDocumentsFailed(InputError):
 @contextlib.contextmanager
 def _sigterm_as_flag() -> Iterator[list[bool]]:
     """While a batch runs, SIGTERM (``kill``, a service manager) only raises a flag; the
-    batch checks it after each document is written and stops like Ctrl-C: queue
-    cancelled, workers ended, the store holding every document written so far.
-    (Raising from the handler itself could land inside a store write or a lock.)"""
+    batch checks it as each document comes back from a worker or is written, and
+    stops like Ctrl-C: queue cancelled, workers ended, the store holding every
+    document written so far. (Raising from the handler itself could land inside a
+    store write or a lock.)"""
     flag: list[bool] = []
     if threading.current_thread() is not threading.main_thread():
         yield flag
@@ -72,9 +73,12 @@ def build_into_store(
             hidden=not show_bar,
         ) as bar:
 
-            def done(outcome: Outcome) -> None:
-                if terminated:  # stop at this safe point: the last write is complete
+            def stop_if_terminated(_: object = None) -> None:
+                if terminated:  # stop at a safe point: no store write is under way
                     raise KeyboardInterrupt
+
+            def done(outcome: Outcome) -> None:
+                stop_if_terminated()
                 for warning in outcome.warnings:
                     click.echo(f"epkg: warning: {warning}", err=True)
                 if not outcome.ok:
@@ -83,7 +87,8 @@ def build_into_store(
                 bar.update(1)
 
             with _sigterm_as_flag() as terminated:
-                report = build_many(paths, store, options, jobs=jobs, on_done=done)
+                report = build_many(paths, store, options, jobs=jobs, on_done=done,
+                                    on_result=stop_if_terminated)
         total = store.count()
     for graph in sorted(set(report.replaced)):
         click.echo(f"epkg: warning: two inputs gave the document {graph}; "
