@@ -7,12 +7,12 @@ in input order so the result does not depend on which worker finished first. A
 document that fails is reported with its file and a one-line reason and skipped;
 the others are kept.
 
-The writer is the serial step, so it writes documents new to the store a few at a
+The writer is the serial step, so it writes documents new to the store many at a
 time in one bulk ingestion (:meth:`graph.store.GraphStore.add_graphs`, about half
 the CPU of a transaction per document), handing the loader the N-Quads text the
-workers sent as it is: parsing it into a Python object per quad first cost the
-writer more than the ingestion's own thread. A document already in the store is
-replaced in a transaction of its own. A batch starts at one document and doubles up to
+workers sent as it is (a Python object per quad first took the writer's thread
+~8 ms a document instead of ~5). A document already in the store is replaced in a
+transaction of its own. A batch starts at one document and doubles up to
 :data:`BATCH_DOCUMENTS`, so the first outcome shows at once; an outcome is reported
 once its document is written.
 
