@@ -65,9 +65,10 @@ class BuildOptions:
 #: The most new documents the writer puts into the store in one bulk ingestion. Each
 #: ingestion adds files that RocksDB later merges with most of the store (the keys are
 #: hashes, so every file overlaps it): fewer, larger ingestions spare the writer most
-#: of that background compaction, which at 16 documents a batch was over half its CPU
-#: on a 1,000-document build and grew with the store (bench/bench_corpus.py).
-BATCH_DOCUMENTS = 64
+#: of that background compaction, which grows with the store. Writer CPU per document
+#: on a 1,000-document build: 75 ms at 16 a batch (58 of it compaction), 48 at 64,
+#: 40 at 128; the price is memory, the writer peaking at ~700 MB (~370 at 64).
+BATCH_DOCUMENTS = 128
 
 
 @dataclass(frozen=True, slots=True)

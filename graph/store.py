@@ -79,9 +79,9 @@ def ntriples_of(quads: Iterable[ox.Quad | ox.Triple], graph: ox.NamedNode | None
     return data
 
 
-#: The most quads :meth:`GraphStore.add_graphs` takes in one call: well under the
+#: The most quads :meth:`GraphStore.add_graphs` takes in one call: under the
 #: bulk loader's own batch (a million quads), so one call is one ingestion.
-BULK_MAX_QUADS = 500_000
+BULK_MAX_QUADS = 900_000
 
 
 def parse_graph(
