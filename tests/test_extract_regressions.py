@@ -655,3 +655,16 @@ def test_an_age_does_not_break_a_list_of_persons() -> None:
     doc = Document(meta, (unit,), (), Source("", "text/plain", "<t>", "", "utf-8"))
     roles = {m.surface: dict(m.attrs).get("role") for m in extract(doc)}
     assert roles["Giorgi Shavadze"] == roles["Levan Kobalia"] == "OppositionPolitician"
+
+
+@pytest.mark.parametrize(
+    ("token", "is_day"),
+    [("12", True), ("21-22", True), ("13ης", True), ("1st", True), ("1er", True),
+     ("5G", False), ("123", False), ("ab", False), ("12ABC", False)],
+)
+def test_a_date_s_day_may_carry_a_lower_case_ordinal_ending(token: str, is_day: bool) -> None:
+    """Greek dates write the day with an ordinal ending ("της 13ης Μαρτίου 2024"):
+    the dated act is found only if that token counts as a day."""
+    from graph.extract.instruments import _is_day
+
+    assert _is_day(token) is is_day

@@ -24,7 +24,14 @@ __all__ = ["extract", "continuation"]
 # a spaced dash ends a name: "Tratatul privind funcționarea UE – 2017/2219"
 _PUNCT = {",", ";", ".", ":", "(", ")", "„", "”", "“", '"', "«", "»", "[", "]", "‘", "’", "'"}
 _PUNCT |= {"–", "—"}
-_DAY = re.compile(r"\d{1,2}(?:[-–]\d{1,2})?$")  # "12", or a range "21-22"
+# "12", a range "21-22", or a day with a lower-case ordinal ending: Greek "13ης",
+# English "1st", French "1er" (not "5G": an upper-case ending is a name's)
+_DAY_FORM = re.compile(r"\d{1,2}[^\W\d_]{0,3}(?:[-–]\d{1,2}[^\W\d_]{0,3})?$")
+
+
+def _is_day(text: str) -> bool:
+    """Is this token the day of a date?"""
+    return bool(_DAY_FORM.match(text)) and text == text.lower()
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 
 
@@ -97,7 +104,7 @@ def continuation(
             # "… cu cruzime, inumane sau degradante": through the word after the conjunction
             j = last = past_enumeration(tokens, j, cues)
             continue
-        if t in _PUNCT or f in cues.name_stops or f in cues.months or _DAY.match(t):
+        if t in _PUNCT or f in cues.name_stops or f in cues.months or _is_day(t):
             break
         if j + 1 < n and _opens_clause(f, tokens[j + 1].text, cues):
             break  # "decizia Comisiei de a sesiza Curtea …": an infinitive, not the name
@@ -194,7 +201,7 @@ def _date_end(tokens: list[Token], k: int, cues: Cues) -> int | None:
     date words ("16 de febrero de 2023") may stand between day, month and year."""
     n = len(tokens)
     inner = cues.words("instruments", "date_inner")
-    if not (k < n and _DAY.match(tokens[k].text)):
+    if not (k < n and _is_day(tokens[k].text)):
         return None
     j = k + 1
     if j < n and fold(tokens[j].text) in inner:
