@@ -668,3 +668,24 @@ def test_a_date_s_day_may_carry_a_lower_case_ordinal_ending(token: str, is_day: 
     from graph.extract.instruments import _is_day
 
     assert _is_day(token) is is_day
+
+
+def test_an_ordinal_full_stop_before_a_subdivision_belongs_to_the_provision() -> None:
+    """Croatian writes ordinals with a full stop ("članak 144. stavak 5."): the
+    provision runs over it to its subdivision (language data: legal.ordinal_dot)."""
+    from graph.pipeline import analyse_source
+
+    text = (
+        "Rezolucija Europskog parlamenta od 12. ožujka 2025. o slučaju X\n\n"
+        "Europski parlament,\n\n"
+        "– uzimajući u obzir članak 144. stavak 5. i članak 132. stavak 4. Poslovnika,\n\n"
+        "A. budući da je Ivan Horvat uhićen;\n\n"
+        "1. poziva na oslobađanje Ivana Horvata;\n"
+    )
+    source = Source(text, "text/plain", "hr.txt", "0" * 64, "utf-8")
+    analysis = analyse_source(source, language="hr")
+    provisions = sorted(
+        m.surface for e in analysis.entities if e.type == EntityType.LEGAL_PROVISION
+        for m in e.mentions
+    )
+    assert provisions == ["članak 132. stavak 4", "članak 144. stavak 5"]

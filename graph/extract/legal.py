@@ -38,8 +38,10 @@ def _match_words(cues: Cues, section: str, key: str, folded: str, pos: int) -> i
 
 
 def _subdivision(tokens: list[Token], k: int, cues: Cues, folded: str) -> int:
-    """Skip "alineatul (5)", "litera (b)", "paragraph 2" after an article number."""
+    """Skip "alineatul (5)", "litera (b)", "paragraph 2" after an article number;
+    in a language that writes ordinals with a full stop, "144. stavak 5"."""
     n = len(tokens)
+    ordinal_dot = bool(cues.section("legal").get("ordinal_dot", False))
     if (
         k + 1 < n
         and tokens[k].text == ","
@@ -53,9 +55,13 @@ def _subdivision(tokens: list[Token], k: int, cues: Cues, folded: str) -> int:
         and tokens[k + 2].text == ")"
     ):
         k += 3  # "Rule 144(5)"
-    while k < n and (
-        sub := _match_words(cues, "legal", "subdivision_heads", folded, tokens[k].start)
-    ):
+    while k < n:
+        at = k + 1 if ordinal_dot and _ordinal_stop(tokens, k) else k
+        if at >= n:
+            break
+        sub = _match_words(cues, "legal", "subdivision_heads", folded, tokens[at].start)
+        if not sub:
+            break
         j = token_at(tokens, sub)  # a head of several tokens: "ust. 5"
         if j < n and tokens[j].text == "(" and j + 2 < n and tokens[j + 2].text == ")":
             k = j + 3
@@ -66,6 +72,16 @@ def _subdivision(tokens: list[Token], k: int, cues: Cues, folded: str) -> int:
         else:
             break
     return k
+
+
+def _ordinal_stop(tokens: list[Token], k: int) -> bool:
+    """Is token ``k`` a full stop written onto the number before it ("144.")?"""
+    return (
+        0 < k < len(tokens)
+        and tokens[k].text == "."
+        and tokens[k].start == tokens[k - 1].end
+        and tokens[k - 1].text[:1].isdigit()
+    )
 
 
 def _object_end(tokens: list[Token], k: int, cues: Cues) -> int:
