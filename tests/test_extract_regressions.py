@@ -689,3 +689,19 @@ def test_an_ordinal_full_stop_before_a_subdivision_belongs_to_the_provision() ->
         for m in e.mentions
     )
     assert provisions == ["članak 132. stavak 4", "članak 144. stavak 5"]
+
+
+@pytest.mark.parametrize(
+    ("language", "reference"),
+    [("sk", "Ú. v. EÚ C 23, 21.1.2021, s. 83."), ("el", "ΕΕ C 23 της 21.1.2021, σ. 83.")],
+)
+def test_an_official_journal_reference_names_no_entity(language: str, reference: str) -> None:
+    """The Journal's abbreviation may hold the Union's ("Ú. v. EÚ", "ΕΕ"): a footnote
+    that only cites the Journal mentions nobody."""
+    from graph.model import Footnote
+
+    unit = Unit("cit_1", UnitKind.CITATION, "1", 1, "x")
+    meta = DocumentMeta(None, None, None, None, None, None, language)
+    note = Footnote("fn_1", 1, "¹", reference, "cit_1", oj_reference=reference.rstrip("."))
+    document = Document(meta, (unit,), (note,), Source("", "text/plain", "<t>", "", "utf-8"))
+    assert [m for m in extract(document) if m.unit == "fn_1"] == []

@@ -128,9 +128,29 @@ def extract(document: Document) -> list[Mention]:
 
     cues = load_cues(document.meta.language)
     contexts = leaf_contexts(document)
+    journal = _journal_spans(document)
     candidates: list[Mention] = []
     for unit_id, text in contexts:
-        candidates.extend(extract_text(unit_id, text, cues))
+        found = extract_text(unit_id, text, cues)
+        if unit_id in journal:
+            start, end = journal[unit_id]
+            found = [m for m in found if m.end <= start or m.start >= end]
+        candidates.extend(found)
     settled = propagate(contexts, settle(candidates), cues)
     order = {uid: i for i, (uid, _) in enumerate(contexts)}
     return sorted(settled, key=lambda m: (order[m.unit], m.start, m.end))
+
+
+def _journal_spans(document: Document) -> dict[str, tuple[int, int]]:
+    """Each footnote's Official Journal reference, as (start, end) in its text.
+
+    The reference names a publication, not an entity: its abbreviation may hold the
+    Union's own ("Ú. v. EÚ C 23" in Slovak, "ΕΕ C 23" in Greek), which must not
+    become a mention of the EU."""
+    spans: dict[str, tuple[int, int]] = {}
+    for footnote in document.footnotes:
+        if footnote.oj_reference:
+            start = footnote.text.find(footnote.oj_reference)
+            if start >= 0:
+                spans[footnote.id] = (start, start + len(footnote.oj_reference))
+    return spans
