@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
+
+from pyoxigraph import Literal, NamedNode, Quad
 
 from graph.model import (
     Analysis,
@@ -122,3 +125,44 @@ def small_analysis(language: str = "ro", doc_id: str | None = "TA-9-2021-0056") 
     return Analysis(
         document, (person, law, article, commission, place), statements, relations
     )
+
+
+#: A way of damaging a built graph, for the validation tests.
+Mutation = Callable[[list[Quad]], list[Quad]]
+
+
+def drop(subject: str | None, pred: str, obj: str | None = None) -> Mutation:
+    """Remove the statements of ``pred`` (of ``subject`` and to ``obj``, when given)."""
+
+    def mutate(quads: list[Quad]) -> list[Quad]:
+        return [
+            q for q in quads
+            if not (q.predicate.value == pred
+                    and (subject is None or q.subject.value == subject)
+                    and (obj is None or q.object.value == obj))
+        ]  # fmt: skip
+
+    return mutate
+
+
+def set_object(subject: str, pred: str, new: NamedNode | Literal) -> Mutation:
+    """Give every ``pred`` statement of ``subject`` the object ``new``."""
+
+    def mutate(quads: list[Quad]) -> list[Quad]:
+        return [
+            Quad(q.subject, q.predicate, new, q.graph_name)
+            if q.subject.value == subject and q.predicate.value == pred else q
+            for q in quads
+        ]  # fmt: skip
+
+    return mutate
+
+
+def add(*triples: tuple[str, str, NamedNode | Literal]) -> Mutation:
+    """Add statements to the graph the others are in."""
+
+    def mutate(quads: list[Quad]) -> list[Quad]:
+        graph = quads[0].graph_name
+        return quads + [Quad(NamedNode(s), NamedNode(p), o, graph) for s, p, o in triples]
+
+    return mutate

@@ -4,12 +4,11 @@ both engines, which agree result for result; `epkg validate` keeps pySHACL's exi
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from graph_samples import small_analysis
+from graph_samples import Mutation, add, drop, set_object, small_analysis
 from pyoxigraph import Literal, NamedNode, Quad
 
 from graph.cli import main
@@ -25,62 +24,34 @@ SKOS = "http://www.w3.org/2004/02/skos/core#"
 EXPR = "https://w3id.org/epkg/eli/dl/doc/TA-9-2021-0056/ro"
 PERSON = "https://w3id.org/epkg/id/person/ivan-petrov"
 
-Mutation = Callable[[list[Quad]], list[Quad]]
-
-
-def _drop(pred: str, subject: str | None = None) -> Mutation:
-    def mutate(quads: list[Quad]) -> list[Quad]:
-        return [
-            q for q in quads
-            if not (q.predicate.value == pred and (subject is None or q.subject.value == subject))
-        ]
-    return mutate
-
-
-def _replace_object(pred: str, subject: str, new: NamedNode | Literal) -> Mutation:
-    def mutate(quads: list[Quad]) -> list[Quad]:
-        return [
-            Quad(q.subject, q.predicate, new, q.graph_name)
-            if q.predicate.value == pred and q.subject.value == subject else q
-            for q in quads
-        ]
-    return mutate
-
-
-def _add(s: str, p: str, o: NamedNode | Literal) -> Mutation:
-    def mutate(quads: list[Quad]) -> list[Quad]:
-        return quads + [Quad(NamedNode(s), NamedNode(p), o, quads[0].graph_name)]
-    return mutate
-
-
 MUTATIONS: dict[str, tuple[Mutation, str]] = {
-    "unit cut from its document": (_drop(ELI + "is_part_of", EXPR + "/rec_A"), EXPR + "/rec_A"),
+    "unit cut from its document": (drop(EXPR + "/rec_A", ELI + "is_part_of"), EXPR + "/rec_A"),
     "anchor not the text at its offsets": (
-        _replace_object(NIF + "anchorOf", EXPR + "/rec_A#char=9,20", Literal("Ivan Petrof")),
+        set_object(EXPR + "/rec_A#char=9,20", NIF + "anchorOf", Literal("Ivan Petrof")),
         EXPR + "/rec_A#char=9,20",
     ),
-    "entity without a label": (_drop(SKOS + "prefLabel", PERSON), PERSON),
-    "entity never mentioned": (_drop(EPKG + "mentions"), PERSON),
+    "entity without a label": (drop(PERSON, SKOS + "prefLabel"), PERSON),
+    "entity never mentioned": (drop(None, EPKG + "mentions"), PERSON),
     "duplicate ordinal": (
-        _replace_object(
-            EPKG + "ordinal", EXPR + "/rec_A",
+        set_object(
+            EXPR + "/rec_A", EPKG + "ordinal",
             Literal("1", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
         ),
         EXPR + "/rec_A",
     ),
     "role outside the scheme": (
-        _add(PERSON, EPKG + "role", NamedNode(EPKG + "Journalistt")), PERSON
+        add((PERSON, EPKG + "role", NamedNode(EPKG + "Journalistt"))), PERSON
     ),
     "offset beyond the text": (
-        _replace_object(
-            NIF + "endIndex", EXPR + "/rec_A#char=9,20",
+        set_object(
+            EXPR + "/rec_A#char=9,20", NIF + "endIndex",
             Literal("999", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
         ),
         EXPR + "/rec_A#char=9,20",
     ),
     "wrong language code": (
-        _replace_object(
-            ELI + "language", EXPR,
+        set_object(
+            EXPR, ELI + "language",
             NamedNode("http://publications.europa.eu/resource/authority/language/XXX"),
         ),
         EXPR,

@@ -7,11 +7,10 @@ than its query, never less; a constraint without one turns the fast path off."""
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from graph_samples import small_analysis
+from graph_samples import Mutation, add, drop, set_object, small_analysis
 from pyoxigraph import Literal, NamedNode, Quad
 
 import graph.validate as gate
@@ -34,38 +33,8 @@ PLACE = "https://w3id.org/epkg/id/place/kazahstan"
 SPAN = EXPR + "/rec_A#char=9,20"
 SPARQL = "SPARQLConstraintComponent"
 
-Mutation = Callable[[list[Quad]], list[Quad]]
-
-
 def _integer(value: int) -> Literal:
     return Literal(str(value), datatype=NamedNode(XSD + "integer"))
-
-
-def _drop(subject: str, pred: str, obj: str | None = None) -> Mutation:
-    def mutate(quads: list[Quad]) -> list[Quad]:
-        return [
-            q for q in quads
-            if not (q.subject.value == subject and q.predicate.value == pred
-                    and (obj is None or q.object.value == obj))
-        ]
-    return mutate
-
-
-def _set(subject: str, pred: str, new: NamedNode | Literal) -> Mutation:
-    def mutate(quads: list[Quad]) -> list[Quad]:
-        return [
-            Quad(q.subject, q.predicate, new, q.graph_name)
-            if q.subject.value == subject and q.predicate.value == pred else q
-            for q in quads
-        ]
-    return mutate
-
-
-def _add(*triples: tuple[str, str, NamedNode | Literal]) -> Mutation:
-    def mutate(quads: list[Quad]) -> list[Quad]:
-        graph = quads[0].graph_name
-        return quads + [Quad(NamedNode(s), NamedNode(p), o, graph) for s, p, o in triples]
-    return mutate
 
 
 def _both(first: Mutation, second: Mutation) -> Mutation:
@@ -74,7 +43,7 @@ def _both(first: Mutation, second: Mutation) -> Mutation:
 
 def _footnote(number: str) -> Mutation:
     node = EXPR + "/fn_2"
-    return _add(
+    return add(
         (node, RDF + "type", NamedNode(EPKG + "Footnote")),
         (node, RDF + "type", NamedNode(NIF + "Context")),
         (node, ELI + "is_part_of", NamedNode(EXPR)),
@@ -86,44 +55,44 @@ def _footnote(number: str) -> Mutation:
 
 #: name → (damage, the SPARQL constraint messages it must break, by a word of each)
 CASES: dict[str, tuple[Mutation, set[str]]] = {
-    "anchor differs from the text": (_set(SPAN, NIF + "anchorOf", Literal("Ivan Petrof")),
+    "anchor differs from the text": (set_object(SPAN, NIF + "anchorOf", Literal("Ivan Petrof")),
                                      {"anchorOf"}),
     "anchor one code point off": (
-        _both(_set(SPAN, NIF + "beginIndex", _integer(10)),
-              _set(SPAN, NIF + "endIndex", _integer(21))),
+        _both(set_object(SPAN, NIF + "beginIndex", _integer(10)),
+              set_object(SPAN, NIF + "endIndex", _integer(21))),
         {"anchorOf"},
     ),
-    "offset beyond the text": (_set(SPAN, NIF + "endIndex", _integer(999)), {"anchorOf"}),
+    "offset beyond the text": (set_object(SPAN, NIF + "endIndex", _integer(999)), {"anchorOf"}),
     "span's unit does not mention its entity": (
-        _drop(EXPR + "/para_1", EPKG + "mentions", PERSON), {"epkg:mentions"}
+        drop(EXPR + "/para_1", EPKG + "mentions", PERSON), {"epkg:mentions"}
     ),
     "entity without a span": (
-        _add((PERSON + "-2", RDF + "type", NamedNode(EPKG + "Person")),
+        add((PERSON + "-2", RDF + "type", NamedNode(EPKG + "Person")),
              (PERSON + "-2", SKOS + "prefLabel", Literal("Ivan Petrov II", language="ro")),
              (EXPR + "/cit_1", EPKG + "mentions", NamedNode(PERSON + "-2"))),
         {"mention span"},
     ),
     "unit part of the work, not the expression": (
-        _set(EXPR + "/rec_A", ELI + "is_part_of", NamedNode(WORK)), {"not part of a document"}
+        set_object(EXPR + "/rec_A", ELI + "is_part_of", NamedNode(WORK)), {"not part of a document"}
     ),
     "units in a loop": (
-        _set(EXPR + "/para_1", ELI + "is_part_of", NamedNode(EXPR + "/para_1__subpara_1")),
+        set_object(EXPR + "/para_1", ELI + "is_part_of", NamedNode(EXPR + "/para_1__subpara_1")),
         {"not part of a document"},
     ),
-    "duplicate ordinal": (_set(EXPR + "/rec_A", EPKG + "ordinal", _integer(1)),
+    "duplicate ordinal": (set_object(EXPR + "/rec_A", EPKG + "ordinal", _integer(1)),
                           {"same ordinal"}),
     "subparagraph repeats its paragraph's ordinal": (
-        _set(EXPR + "/para_1__subpara_1", EPKG + "ordinal", _integer(3)), {"same ordinal"}
+        set_object(EXPR + "/para_1__subpara_1", EPKG + "ordinal", _integer(3)), {"same ordinal"}
     ),
     "duplicate footnote number": (_footnote("1"), {"same number"}),
     "stated relation without its triple": (
-        _drop(PERSON, EPKG + "chargedUnder"), {"direct triple"}
+        drop(PERSON, EPKG + "chargedUnder"), {"direct triple"}
     ),
     "stated relation names another object": (
-        _set(EXPR + "/para_1#relation_1", RDF + "object", NamedNode(PLACE)), {"direct triple"}
+        set_object(EXPR + "/para_1#relation_1", RDF + "object", NamedNode(PLACE)), {"direct triple"}
     ),
-    "entity without a label": (_drop(PERSON, SKOS + "prefLabel"), set()),
-    "role outside the scheme": (_add((PERSON, EPKG + "role", NamedNode(EPKG + "Spy"))), set()),
+    "entity without a label": (drop(PERSON, SKOS + "prefLabel"), set()),
+    "role outside the scheme": (add((PERSON, EPKG + "role", NamedNode(EPKG + "Spy"))), set()),
     "a second footnote, well formed": (_footnote("2"), set()),
 }
 
@@ -338,10 +307,10 @@ def _typed(value: str, datatype: str) -> Literal:
 
 
 ODD = {
-    "an ordinal written 01": _set(EXPR + "/rec_A", EPKG + "ordinal", _typed("01", "integer")),
-    "an anchor typed xsd:token": _set(SPAN, NIF + "anchorOf", _typed("Ivan Petrov", "token")),
-    "an offset typed xsd:decimal": _set(SPAN, NIF + "beginIndex", _typed("9.0", "decimal")),
-    "rdfs:subClassOf in the data": _add(
+    "an ordinal written 01": set_object(EXPR + "/rec_A", EPKG + "ordinal", _typed("01", "integer")),
+    "an anchor typed xsd:token": set_object(SPAN, NIF + "anchorOf", _typed("Ivan Petrov", "token")),
+    "an offset typed xsd:decimal": set_object(SPAN, NIF + "beginIndex", _typed("9.0", "decimal")),
+    "rdfs:subClassOf in the data": add(
         (EPKG + "Dissident", "http://www.w3.org/2000/01/rdf-schema#subClassOf",
          NamedNode(EPKG + "Person"))
     ),
