@@ -93,3 +93,25 @@ def differences(gold: dict, predicted: list[Mention]) -> tuple[list[tuple], list
     want = {(m["unit"], m["start"], m["end"], m["type"], m["surface"]) for m in gold["mentions"]}
     got = {(m.unit, m.start, m.end, m.type.value, m.surface) for m in predicted}
     return sorted(want - got), sorted(got - want)
+
+
+def unit_mentions(
+    language: str, text: str, kind: UnitKind = UnitKind.RECITAL
+) -> set[tuple[str, str]]:
+    """(surface, type) of every mention extracted from one unit of a one-unit document:
+    what the extraction regression tests assert on."""
+    unit_id, number = ("cit_1", "1") if kind is UnitKind.CITATION else ("u_1", "A")
+    unit = Unit(unit_id, kind, number, 1, text)
+    meta = DocumentMeta(None, None, _dt.date(2022, 1, 1), None, None, None, language)
+    doc = Document(meta, (unit,), (), Source("", "text/plain", "<t>", "", "utf-8"))
+    return {(m.surface, m.type.value) for m in extract(doc)}
+
+
+def assert_case(found: set[tuple[str, str]], expected: tuple[str, str | None]) -> None:
+    """``expected`` is (surface, type): that mention is found; (surface, None): no
+    mention has that surface."""
+    surface, type_ = expected
+    if type_ is None:
+        assert not any(s == surface for s, _ in found), found
+    else:
+        assert (surface, type_) in found, found

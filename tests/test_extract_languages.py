@@ -8,15 +8,13 @@ them is a gold fixture's sentence."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import tomllib
 from pathlib import Path
 
 import pytest
+from eval_support import unit_mentions
 
-from graph.extract import extract
 from graph.extract.cues import available_languages, load_cues
-from graph.model import Document, DocumentMeta, Source, Unit, UnitKind
 
 CUES = Path(__file__).resolve().parent.parent / "graph" / "lang" / "cues"
 GOLD = Path(__file__).resolve().parent / "gold"
@@ -26,13 +24,6 @@ ROLES = {
     "EditorInChief", "Blogger", "Activist", "Lawyer", "Refugee",
 }
 ORG_TYPES = {"Movement", "NGO", "TradeUnion", "MediaOutlet"}
-
-
-def mentions(language: str, text: str) -> set[tuple[str, str]]:
-    unit = Unit("u_1", UnitKind.RECITAL, "A", 1, text)
-    meta = DocumentMeta(None, None, _dt.date(2023, 1, 1), None, None, None, language)
-    doc = Document(meta, (unit,), (), Source("", "text/plain", "<t>", "", "utf-8"))
-    return {(m.surface, m.type.value) for m in extract(doc)}
 
 
 def test_every_new_language_has_its_own_cues() -> None:
@@ -169,7 +160,7 @@ def test_language_regression(
     wanted: tuple[str, str | None],
     unwanted: tuple[str, str | None] | None,
 ) -> None:
-    found = mentions(language, text)
+    found = unit_mentions(language, text)
     surfaces = {s for s, _ in found}
     if wanted[1] is None:
         assert wanted[0] not in surfaces, found

@@ -6,20 +6,10 @@ real text, and failed before the fix it pins: the wrong span, type or a false hi
 
 from __future__ import annotations
 
-import datetime as _dt
-
 import pytest
+from eval_support import assert_case, unit_mentions
 
-from graph.extract import extract
-from graph.model import Document, DocumentMeta, Source, Unit, UnitKind
-
-
-def mentions(language: str, text: str) -> set[tuple[str, str]]:
-    unit = Unit("cit_1", UnitKind.CITATION, "1", 1, text)
-    meta = DocumentMeta(None, None, _dt.date(2022, 1, 1), None, None, None, language)
-    doc = Document(meta, (unit,), (), Source("", "text/plain", "<t>", "", "utf-8"))
-    return {(m.surface, m.type.value) for m in extract(doc)}
-
+from graph.model import UnitKind
 
 CASES = [
     # a known treaty's name ran on over "în ceea ce privește …" ("… Europeană în ceea")
@@ -288,9 +278,4 @@ CASES = [
 
 @pytest.mark.parametrize(("language", "text", "expected"), CASES)
 def test_real_shape(language: str, text: str, expected: tuple[str, str | None]) -> None:
-    found = mentions(language, text)
-    surface, type_ = expected
-    if type_ is None:
-        assert not any(s == surface for s, _ in found), found
-    else:
-        assert (surface, type_) in found, found
+    assert_case(unit_mentions(language, text, UnitKind.CITATION), expected)
