@@ -10,11 +10,14 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from graph_samples import small_analysis
-from pyoxigraph import Quad, parse
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple, parse
 from rdflib import Dataset, Graph
 from rdflib.compare import to_isomorphic
 
@@ -72,6 +75,40 @@ def test_round_trip_with_pyoxigraph(quads: list[Quad], fmt: str, tmp_path: Path)
 @pytest.mark.parametrize("fmt", sorted(export.FORMATS))
 def test_output_does_not_depend_on_quad_order(quads: list[Quad], fmt: str) -> None:
     assert export.serialize(quads, fmt) == export.serialize(list(reversed(quads)), fmt)
+
+
+_HARD_TERMS = [
+    NamedNode("http://x/a"), NamedNode("http://x/a/b"), NamedNode("http://x/a#b"),
+    NamedNode("http://x/a-b"), NamedNode("http://x/ab"), NamedNode("http://x/é"),
+    BlankNode("a"), BlankNode("a0"),
+]
+_HARD_OBJECTS = [
+    *_HARD_TERMS, Literal(""), Literal("a"), Literal("a b"), Literal('a"b\\c\nd\te'),
+    Literal("\x01\x7f\u2028 😀 é"), Literal("a", language="ro"), Literal("a", language="ro-md"),
+    Literal("5", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
+]
+_HARD_PREDICATES = [
+    NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+    NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#typeOf"),
+    NamedNode("http://x/a"), NamedNode("http://x/a/b"), NamedNode("http://x/a#b"),
+]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_HARD_TERMS), st.sampled_from(_HARD_PREDICATES),
+            st.sampled_from(_HARD_OBJECTS),
+        ),
+        max_size=40,
+    )
+)
+@settings(max_examples=200, deadline=None)
+def test_the_fast_order_is_the_order_of_terms(rows: list[tuple[Any, Any, Any]]) -> None:
+    """Keys read from N-Triples lines sort triples exactly as the terms' own key does:
+    prefixes of IRIs (before "/", "#", "-"), blank nodes, escaped and non-ASCII literals."""
+    triples = list({Triple(*row) for row in rows})
+    assert export._in_order(triples) == sorted(triples, key=export._order)
 
 
 def test_output_is_identical_in_another_process(quads: list[Quad], tmp_path: Path) -> None:
