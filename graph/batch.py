@@ -252,7 +252,14 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
 
 @dataclass
 class _Writer:
-    """The parent's side: writes results into the store in input order, in batches."""
+    """The parent's side: writes results into the store in input order, in batches.
+
+    Batches grow from one document (the first outcome shows at once) to
+    :data:`BATCH_DOCUMENTS`. Near the end they shrink again: once as many documents
+    wait as are still to come, they are written while the workers build the rest, so
+    the last ingestion, which nothing runs beside, holds a document or two rather
+    than up to a full batch (~2–3 s of a 1,000-document build).
+    """
 
     store: GraphStore
     report: BatchReport
@@ -262,8 +269,11 @@ class _Writer:
     pending_graphs: set[str] = field(default_factory=set)
     pending_quads: int = 0
     size: int = 1  # documents per batch: doubles up to BATCH_DOCUMENTS
+    to_come: int | None = None  # results not pushed yet, when the caller knows
 
     def push(self, path: Path, result: Built | _Failure) -> None:
+        if self.to_come is not None:
+            self.to_come -= 1
         if isinstance(result, _Failure):
             if self.pending:  # keep input order: it is reported after the batch before it
                 self.pending.append((path, result))
@@ -282,6 +292,8 @@ class _Writer:
         if len(self.pending_graphs) >= self.size:
             self.flush()
             self.size = min(2 * self.size, BATCH_DOCUMENTS)
+        elif self.to_come is not None and len(self.pending_graphs) >= self.to_come:
+            self.flush()  # the tail: see _Writer's notes
 
     def flush(self) -> None:
         """Write the pending new documents in one ingestion, then report them in order."""
@@ -350,7 +362,7 @@ def build_many(
     options = options or BuildOptions()
     paths = expand_inputs(inputs)
     report = BatchReport()
-    writer = _Writer(store, report, on_done)
+    writer = _Writer(store, report, on_done, to_come=len(paths))
     start = time.perf_counter()
     # closing(): when the caller stops the run (an exception from a callback, an
     # interrupt), the workers are stopped now, not whenever the generator is collected.

@@ -136,3 +136,53 @@ def test_the_writer_batches_new_documents_and_replaces_known_ones_in_order(
     assert counts == {DOC1: seen[0].triples, DOC2: seen[2].triples}
     assert seen[0].triples == seen[3].triples == len(parse_graph(DOC1, one))
     assert "could not write graph urn:bad" in (seen[4].error or "")
+
+
+
+def _renamed(data: bytes, graph: str) -> Built:
+    """DOC1's quads as the graph ``graph``."""
+    return Built(graph, data.replace(f"<{DOC1}>".encode(), f"<{graph}>".encode()), 0)
+
+
+def _count_ingestions(store: Any) -> list[int]:
+    """Record how many documents each bulk ingestion of ``store`` takes."""
+    batches: list[int] = []
+    real = store.add_graphs
+
+    def counting(documents: Any, **kw: Any) -> list[int]:
+        batches.append(len(documents))
+        return real(documents, **kw)
+
+    store.add_graphs = counting
+    return batches
+
+
+def test_the_writer_shrinks_its_last_batches_when_it_knows_how_many_are_to_come(
+    tmp_path: Path,
+) -> None:
+    """Full batches first; then once as many documents wait as are still to come they
+    are written, so the last ingestion holds one document instead of a full batch."""
+    data = nquads(DOC1)
+    graphs = [f"urn:doc:{i}" for i in range(40)]
+    seen: list[Outcome] = []
+    with open_store(tmp_path / "st") as store:
+        batches = _count_ingestions(store)
+        writer = _Writer(store, BatchReport(), seen.append, size=16, to_come=len(graphs))
+        for i, graph in enumerate(graphs):
+            writer.push(Path(f"{i}.txt"), _renamed(data, graph))
+        writer.flush()
+        assert sorted(store.graphs()) == sorted(graphs)
+    assert batches == [16, 12, 6, 3, 2, 1]  # sum 40; without the count: [16, 24]
+    assert [o.path for o in seen] == [f"{i}.txt" for i in range(40)]
+    assert all(o.ok for o in seen)
+
+
+def test_a_writer_that_does_not_know_what_is_to_come_keeps_full_batches(tmp_path: Path) -> None:
+    data = nquads(DOC1)
+    with open_store(tmp_path / "st") as store:
+        batches = _count_ingestions(store)
+        writer = _Writer(store, BatchReport(), None, size=16)
+        for i in range(40):
+            writer.push(Path(f"{i}.txt"), _renamed(data, f"urn:doc:{i}"))
+        writer.flush()
+    assert batches == [16, 24]
