@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .concepts import ROLES
 from .extract.cues import load_cues
-from .extract.gazetteer import country_of, entries, label_for
+from .extract.gazetteer import Entry, country_of, entries, label_for
 from .extract.tokens import fold, is_acronym, slug, stem, tokenize
 from .inflect import base_name, base_person
 from .model import Analysis, Document, Entity, EntityType, Mention
@@ -101,20 +101,28 @@ def _attr(m: Mention, name: str) -> str | None:
     return None
 
 
-def _core_key(surface: str, language: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(stemmed content words, countries named) of an organisation or law name."""
+@lru_cache(maxsize=64)
+def _core_skip(language: str) -> frozenset[str]:
+    """The folded words a name's core leaves out: connectors, determiners, topic
+    markers, "and", number marks ("nr.")."""
     cues = load_cues(language)
-    skip = (
+    return frozenset(
         cues.name_connectors
         | cues.words("legal", "determiners")
         | cues.words("legal", "topic_markers")
         | cues.list_and
+        | cues.words("legal", "number_marks")
     )
+
+
+@lru_cache(maxsize=8192)  # a name recurs in a document, and across a corpus
+def _core_key(surface: str, language: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(stemmed content words, countries named) of an organisation or law name."""
+    skip = _core_skip(language)
     words, countries = [], []
-    marks = cues.words("legal", "number_marks")
     for tok in tokenize(surface):
         t = tok.text
-        if not t[0].isalnum() or fold(t) in skip or fold(t) in marks:
+        if not t[0].isalnum() or fold(t) in skip:
             continue
         if t[0].isdigit():
             countries.append("#" + t)  # a law's number qualifies it like a country
@@ -125,6 +133,11 @@ def _core_key(surface: str, language: str) -> tuple[tuple[str, ...], tuple[str, 
         else:
             words.append(stem(t))
     return tuple(words), tuple(sorted(set(countries)))
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_by_id() -> dict[str, Entry]:
+    return {e.id: e for e in entries()}
 
 
 def _pick_label(forms: list[tuple[str, int]]) -> str:
@@ -148,7 +161,7 @@ def resolve(document: Document, mentions: list[Mention]) -> Analysis:
         by_type[m.type].append(i)
     entity_of: dict[int, tuple[EntityType, str]] = {}
     entities: list[Entity] = []
-    gaz = {e.id: e for e in entries()}
+    gaz = _gazetteer_by_id()
     people = _people_bases(ms, by_type.get(EntityType.PERSON, []), language)
     for type_ in EntityType:
         idx = by_type.get(type_, [])
