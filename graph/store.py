@@ -3,8 +3,10 @@
 Each document's triples live in their own named graph (the expression IRI), so
 building a document again *replaces* its graph and never duplicates it. Every write
 is one Oxigraph transaction: a new document is one ``load``; a rebuilt one is one
-SPARQL update (``DROP SILENT GRAPH …; INSERT DATA …``). A failure half-way leaves
-the store exactly as it was, and a reader never sees a document half-written.
+SPARQL update carrying only what changed (``DELETE DATA …; INSERT DATA …``, often
+nothing at all), or ``DROP SILENT GRAPH …; INSERT DATA …`` when most of it did. A
+failure half-way leaves the store exactly as it was, and a reader never sees a
+document half-written.
 
 Many *new* documents at once (the batch builder) take a faster road,
 :meth:`GraphStore.add_graphs`: a transaction checks every quad against the store
@@ -82,6 +84,17 @@ def ntriples_of(quads: Iterable[ox.Quad | ox.Triple], graph: ox.NamedNode | None
 #: The most quads :meth:`GraphStore.add_graphs` takes in one call: under the
 #: bulk loader's own batch (a million quads), so one call is one ingestion.
 BULK_MAX_QUADS = 900_000
+
+
+def _has_blank_node(triples: Iterable[ox.Triple]) -> bool:
+    return any(
+        isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode) for t in triples
+    )
+
+
+def _ntriples_text(triples: Iterable[ox.Triple]) -> str:
+    """N-Triples written by pyoxigraph (an update's body: every term escaped)."""
+    return (ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
 
 
 def parse_graph(
@@ -193,18 +206,44 @@ class GraphStore:
                 # A new document: one load, itself a transaction (and ~40% cheaper).
                 self.store.load(data, format=nt, to_graph=graph, lenient=lenient)
             else:
-                # A rebuilt document: drop and insert in ONE update, so one transaction.
-                # The text is parsed and written again by pyoxigraph first, so whatever
-                # it held, only escaped terms reach the update.
-                triples = list(ox.parse(data, format=nt, lenient=lenient))
-                body = (ox.serialize(triples, format=nt) or b"").decode("utf-8")
-                self.store.update(
-                    f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
+                parsed = ox.parse(data, format=nt, lenient=lenient)  # default-graph quads
+                return self._rebuild(
+                    graph, [q.triple if isinstance(q, ox.Quad) else q for q in parsed]
                 )
         except (OSError, SyntaxError, ValueError, RuntimeError) as exc:
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise StoreError(f"{self.path}: could not write graph {graph.value}: {first}") from exc
         return self.count(graph)
+
+    def _rebuild(self, graph: ox.NamedNode, triples: list[ox.Triple]) -> int:
+        """Make a graph the store holds hold exactly ``triples``, in ONE update (one
+        transaction), whose text pyoxigraph wrote, so only escaped terms reach it.
+
+        The update carries only what changed: a document built again by the same
+        version differs from its stored graph in a few triples or none, and an update
+        of 3,000 triples costs 120–190 ms to parse and apply where reading the stored
+        graph and comparing costs ~10. Blank nodes cannot be matched by value, so a
+        graph holding any (none of ours does) is dropped and inserted whole; so is a
+        graph whose change is larger than the graph itself.
+        """
+        new = set(triples)
+        old = {q.triple for q in self.store.quads_for_pattern(None, None, None, graph)}
+        if _has_blank_node(new) or _has_blank_node(old):
+            gone, added, drop = old, new, True
+        else:
+            gone, added = old - new, new - old
+            drop = len(gone) + len(added) > len(new)
+        if drop:
+            body = _ntriples_text(new)
+            self.store.update(
+                f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
+            )
+        elif gone or added:
+            self.store.update(
+                f"DELETE DATA {{ GRAPH {graph} {{\n{_ntriples_text(gone)}\n}} }} ;\n"
+                f"INSERT DATA {{ GRAPH {graph} {{\n{_ntriples_text(added)}\n}} }}"
+            )
+        return len(new)
 
     def has_graph(self, graph_iri: str | ox.NamedNode) -> bool:
         """Whether the store holds the named graph (a document built before)."""

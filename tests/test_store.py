@@ -11,10 +11,12 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
+from graph_samples import small_analysis
 
 from graph.cli import main
 from graph.errors import StoreError
 from graph.queries import load_graph_file
+from graph.rdf import build_quads
 from graph.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,6 +61,66 @@ def test_replacing_drops_what_the_new_build_no_longer_has(tmp_path: Path) -> Non
         store.replace_graph(DOC1, doc1[:10])
         assert store.count(DOC1) == 10
         assert set(store.store.quads_for_pattern(None, None, None)) == set(doc1[:10])
+
+
+class _CountingUpdates:
+    """An Oxigraph store that records the SPARQL updates it is sent."""
+
+    def __init__(self, real: ox.Store) -> None:
+        self.real = real
+        self.updates: list[str] = []
+
+    def update(self, text: str) -> None:
+        self.updates.append(text)
+        self.real.update(text)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.real, name)
+
+
+def test_rebuilding_sends_only_what_changed(tmp_path: Path) -> None:
+    """The same graph again costs no update; a changed one an update of its difference
+    (so a rebuild of 3,000 unchanged triples is not a 3,000-triple update)."""
+    doc1 = build_quads(small_analysis())  # what the pipeline writes: no blank node
+    graph = doc1[0].graph_name
+    extra = ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:b"), ox.Literal('x "y"\n'), graph)
+    with open_store(tmp_path / "st") as store:
+        store.replace_graph(graph, doc1)
+        spy = _CountingUpdates(store.store)
+        store._store = spy  # type: ignore[assignment]
+        assert store.replace_graph(graph, reversed(doc1)) == len(doc1)
+        assert spy.updates == []
+        changed = [*doc1[1:], extra]
+        assert store.replace_graph(graph, changed) == len(changed)
+        assert len(spy.updates) == 1
+        assert spy.updates[0].startswith("DELETE DATA") and spy.updates[0].count(" .\n") == 2
+        store._store = spy.real
+        assert set(store.store.quads_for_pattern(None, None, None)) == set(changed)
+        assert store.count(graph) == len(changed)
+
+
+def test_a_graph_mostly_changed_or_with_blank_nodes_is_replaced_whole(tmp_path: Path) -> None:
+    doc1 = [q for q in graph_quads(DOC1) if not _blank(q)]
+    g = ox.NamedNode(DOC1)
+    blank = [ox.Quad(ox.BlankNode("b"), ox.NamedNode("urn:p"), ox.Literal(str(i)), g)
+             for i in range(3)]
+    with open_store(tmp_path / "st") as store:
+        store.replace_graph(DOC1, doc1)
+        spy = _CountingUpdates(store.store)
+        store._store = spy  # type: ignore[assignment]
+        store.replace_graph(DOC1, doc1[:3])  # most of it gone: dropped and inserted
+        store.replace_graph(DOC1, [*doc1[:3], *blank])
+        store.replace_graph(DOC1, [*doc1[:3], *blank])  # blank nodes: whole again
+        assert [u.split()[0] for u in spy.updates] == ["DROP", "DROP", "DROP"]
+        store._store = spy.real
+        stored = list(store.store.quads_for_pattern(None, None, None))
+        assert len(stored) == 6  # blank nodes get new labels: compare the rest, and count
+        assert {q for q in stored if not _blank(q)} == set(doc1[:3])
+        assert sorted(q.object.value for q in stored if _blank(q)) == ["0", "1", "2"]
+
+
+def _blank(q: ox.Quad) -> bool:
+    return isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode)
 
 
 def test_a_failed_write_leaves_the_store_as_it_was(tmp_path: Path) -> None:
