@@ -42,6 +42,7 @@ Term = NamedNode | BlankNode | Literal | Triple
 _SH = "http://www.w3.org/ns/shacl#"
 _RDF_LANGSTRING = NamedNode(PREFIXES["rdf"] + "langString")
 _RDFS_SUBCLASS = NamedNode(PREFIXES["rdfs"] + "subClassOf")
+_XSD_INTEGER = O_XSD.integer  # bound once: a closed namespace's lookup is a Python call
 _STRINGS = frozenset({O_XSD.string, _RDF_LANGSTRING})
 _TARGETS = {"targetClass", "targetSubjectsOf", "targetObjectsOf", "targetNode"}
 _DIGITS = re.compile(r"[0-9]+")
@@ -181,29 +182,25 @@ def _key(term: Term) -> str | None:
     if isinstance(term, Literal):
         if term.datatype in _STRINGS:
             return term.value
-        if term.datatype == O_XSD.integer and _CANONICAL_INTEGER.fullmatch(term.value):
+        if term.datatype == _XSD_INTEGER and _CANONICAL_INTEGER.fullmatch(term.value):
             return term.value
     return None
 
 
 def _offset(term: Term) -> int | None:
-    if (
-        isinstance(term, Literal)
-        and term.datatype == O_XSD.integer
-        and _DIGITS.fullmatch(term.value)
-    ):
-        return int(term.value)
+    if isinstance(term, Literal) and term.datatype == _XSD_INTEGER:
+        value = term.value
+        if _DIGITS.fullmatch(value):
+            return int(value)
     return None
 
 
-def _is_the_text(text: str | None, begin: Term, end: Term, anchor: Term) -> bool:
-    """The anchor is ``text[begin:end]``, in code points (as SPARQL SUBSTR and STRLEN count)."""
-    start, stop = _offset(begin), _offset(end)
-    if text is None or start is None or stop is None or start > stop:
+def _is_the_text(text: str | None, start: int | None, stop: int | None, value: str | None) -> bool:
+    """The anchor's string is ``text[start:stop]``, in code points (as SPARQL SUBSTR and
+    STRLEN count); False when any part is not a string or an offset we model."""
+    if text is None or start is None or stop is None or value is None or start > stop:
         return False
-    if not (isinstance(anchor, Literal) and anchor.datatype in _STRINGS):
-        return False
-    return stop <= len(text) and anchor.value == text[start:stop]
+    return stop <= len(text) and value == text[start:stop]
 
 
 def _string(term: Term) -> str | None:
@@ -248,13 +245,17 @@ def _anchors(index: Index, focus: Collection[Term]) -> Iterator[Term]:
     anchors = index.objects(O_NIF.anchorOf)
     texts: dict[Term, list[str | None]] = {}  # each unit's text, copied out of Rust once
     for node in focus:
-        for unit in contexts.get(node, ()):
+        units = contexts.get(node)
+        if not units:
+            continue
+        # each term is read out of Rust once per node, not once per combination
+        spans = [(_offset(b), _offset(e)) for b in begins.get(node, ()) for e in ends.get(node, ())]
+        values = [_string(a) for a in anchors.get(node, ())]
+        for unit in units:
             if (unit_texts := texts.get(unit)) is None:
                 unit_texts = texts[unit] = [_string(t) for t in strings.get(unit, ())]
-            for text, begin, end, anchor in product(
-                unit_texts, begins.get(node, ()), ends.get(node, ()), anchors.get(node, ())
-            ):
-                if not _is_the_text(text, begin, end, anchor):
+            for text, (start, stop), value in product(unit_texts, spans, values):
+                if not _is_the_text(text, start, stop, value):
                     yield node
 
 
