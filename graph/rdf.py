@@ -24,7 +24,7 @@ timestamps unless one is given.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
+from collections.abc import Mapping
 from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -56,14 +56,24 @@ _UNIT_CLASS = {
     UnitKind.FOOTNOTE: O_EPKG.Footnote,
 }
 _TYPE = O_RDF.type
-# The terms of a mention span, bound once: a closed namespace's attribute lookup goes
-# through __getattr__, and a resolution has hundreds of spans.
+# The terms used once per unit, span, statement or relation, bound once: a closed
+# namespace's attribute lookup is a Python call (__getattr__), and a resolution makes
+# ~3,400 quads.
 _MENTIONS, _TA_IDENT_REF = O_EPKG.mentions, O_ITSRDF.taIdentRef
 _PHRASE, _REFERENCE_CONTEXT, _ANCHOR_OF = O_NIF.Phrase, O_NIF.referenceContext, O_NIF.anchorOf
 _BEGIN_INDEX, _END_INDEX, _XSD_INTEGER = O_NIF.beginIndex, O_NIF.endIndex, O_XSD.integer
-_ROLES = frozenset(ROLES)
-_ACTIONS = frozenset(ACTIONS)
-_RELATIONS = frozenset(RELATIONS)
+_CONTEXT, _IS_STRING = O_NIF.Context, O_NIF.isString
+_IS_PART_OF, _HAS_PART, _NUMBER = O_ELI.is_part_of, O_ELI.has_part, O_ELI.number
+_ORDINAL, _HAS_FOOTNOTE, _FOOTNOTE = O_EPKG.ordinal, O_EPKG.hasFootnote, O_EPKG.Footnote
+_PREF_LABEL, _ALT_LABEL, _ROLE = O_SKOS.prefLabel, O_SKOS.altLabel, O_EPKG.role
+_STATES, _STATEMENT, _ACTION = O_EPKG.states, O_EPKG.Statement, O_EPKG.action
+_ADDRESSEE, _STATED_RELATION = O_EPKG.addressee, O_EPKG.StatedRelation
+_RDF_SUBJECT, _RDF_PREDICATE, _RDF_OBJECT = O_RDF.subject, O_RDF.predicate, O_RDF.object
+# name → concept node, per scheme: the names allowed, and their nodes looked up once
+_ROLES = {name: O_EPKG[name] for name in ROLES}
+_ACTIONS = {name: O_EPKG[name] for name in ACTIONS}
+_RELATIONS = {name: O_EPKG[name] for name in RELATIONS}
+_ENTITY_CLASS = {entity_type: O_EPKG[entity_type.value] for entity_type in EntityType}
 
 EntityRef = tuple[EntityType, str]
 
@@ -175,29 +185,29 @@ def _units(
                 raise ValueError(f"unit {unit.id} names an unknown parent {unit.parent}")
             parent = nodes[unit.parent]
         out.add(node, _TYPE, _UNIT_CLASS[unit.kind])
-        out.add(node, _TYPE, O_NIF.Context)
-        out.add(node, O_ELI.is_part_of, parent)
-        out.add(parent, O_ELI.has_part, node)
-        out.add(node, O_ELI.number, Literal(unit.label))
-        out.add(node, O_EPKG.ordinal, _integer(unit.ordinal))
-        out.add(node, O_NIF.isString, Literal(unit.text, language=lang))
+        out.add(node, _TYPE, _CONTEXT)
+        out.add(node, _IS_PART_OF, parent)
+        out.add(parent, _HAS_PART, node)
+        out.add(node, _NUMBER, Literal(unit.label))
+        out.add(node, _ORDINAL, _integer(unit.ordinal))
+        out.add(node, _IS_STRING, Literal(unit.text, language=lang))
         for footnote_id in unit.footnotes:
             if footnote_id not in nodes:
                 raise ValueError(f"unit {unit.id} carries an unknown footnote {footnote_id}")
-            out.add(node, O_EPKG.hasFootnote, nodes[footnote_id])
+            out.add(node, _HAS_FOOTNOTE, nodes[footnote_id])
 
     for footnote in document.footnotes:
         node = nodes[footnote.id]
-        out.add(node, _TYPE, O_EPKG.Footnote)
-        out.add(node, _TYPE, O_NIF.Context)
-        out.add(node, O_ELI.is_part_of, expression)
-        out.add(expression, O_ELI.has_part, node)
-        out.add(node, O_ELI.number, Literal(str(footnote.number)))
-        out.add(node, O_NIF.isString, Literal(footnote.text, language=lang))
+        out.add(node, _TYPE, _FOOTNOTE)
+        out.add(node, _TYPE, _CONTEXT)
+        out.add(node, _IS_PART_OF, expression)
+        out.add(expression, _HAS_PART, node)
+        out.add(node, _NUMBER, Literal(str(footnote.number)))
+        out.add(node, _IS_STRING, Literal(footnote.text, language=lang))
         if footnote.oj_reference:
             out.add(node, O_EPKG.ojReference, Literal(footnote.oj_reference))
         if footnote.unit in nodes:
-            out.add(nodes[footnote.unit], O_EPKG.hasFootnote, node)
+            out.add(nodes[footnote.unit], _HAS_FOOTNOTE, node)
     return nodes
 
 
@@ -208,22 +218,22 @@ def _entities(
     lang: str,
     unit_nodes: dict[str, NamedNode],
 ) -> dict[EntityRef, NamedNode]:
+    typed = [(entity, EntityType(entity.type)) for entity in analysis.entities]
     nodes: dict[EntityRef, NamedNode] = {
-        (EntityType(e.type), e.key): NamedNode(_iri.entity_iri(e.type, e.key, base))
-        for e in analysis.entities
+        (entity_type, e.key): _entity_node(entity_type, e.key, base) for e, entity_type in typed
     }
-    for entity in analysis.entities:
-        node = nodes[(EntityType(entity.type), entity.key)]
-        out.add(node, _TYPE, O_EPKG[EntityType(entity.type).value])
-        out.add(node, O_SKOS.prefLabel, Literal(entity.label, language=lang))
+    for entity, entity_type in typed:
+        node = nodes[(entity_type, entity.key)]
+        out.add(node, _TYPE, _ENTITY_CLASS[entity_type])
+        out.add(node, _PREF_LABEL, Literal(entity.label, language=lang))
         for alt in entity.alt_labels:
             if alt != entity.label:
-                out.add(node, O_SKOS.altLabel, Literal(alt, language=lang))
+                out.add(node, _ALT_LABEL, Literal(alt, language=lang))
         for role in entity.roles:
-            out.add(node, O_EPKG.role, _concept(role, _ROLES, "role"))
+            out.add(node, _ROLE, _concept(role, _ROLES, "role"))
         if entity.part_of is not None:
             whole = _entity(nodes, entity.part_of, base)
-            out.add(node, O_ELI.is_part_of, whole)
+            out.add(node, _IS_PART_OF, whole)
         for mention in entity.mentions:
             unit = _unit(unit_nodes, mention.unit)
             if not 0 <= mention.start < mention.end:
@@ -255,14 +265,14 @@ def _statements(
         counts[statement.unit] = counts.get(statement.unit, 0) + 1
         node = NamedNode(_iri.statement_iri(unit.value, counts[statement.unit]))
         action = _concept(statement.action, _ACTIONS, "action")
-        out.add(unit, O_EPKG.states, node)
-        out.add(node, _TYPE, O_EPKG.Statement)
-        out.add(node, O_EPKG.action, action)
-        out.add(unit, O_EPKG.action, action)
+        out.add(unit, _STATES, node)
+        out.add(node, _TYPE, _STATEMENT)
+        out.add(node, _ACTION, action)
+        out.add(unit, _ACTION, action)
         for ref in statement.addressees:
             addressee = _entity(entity_nodes, ref, base)
-            out.add(node, O_EPKG.addressee, addressee)
-            out.add(unit, O_EPKG.addressee, addressee)
+            out.add(node, _ADDRESSEE, addressee)
+            out.add(unit, _ADDRESSEE, addressee)
 
 
 def _relations(
@@ -275,7 +285,8 @@ def _relations(
 ) -> None:
     counts: dict[str, int] = {}
     for relation in analysis.relations:
-        if relation.predicate not in _RELATIONS:
+        predicate = _RELATIONS.get(relation.predicate)
+        if predicate is None:
             raise ValueError(
                 f"unknown relation {relation.predicate!r}; expected one of {', '.join(RELATIONS)}"
             )
@@ -285,14 +296,13 @@ def _relations(
         subject = (
             work if relation.subject is None else _entity(entity_nodes, relation.subject, base)
         )
-        predicate = O_EPKG[relation.predicate]
         obj = _entity(entity_nodes, relation.object, base)
         out.add(subject, predicate, obj)
-        out.add(unit, O_EPKG.states, node)
-        out.add(node, _TYPE, O_EPKG.StatedRelation)
-        out.add(node, O_RDF.subject, subject)
-        out.add(node, O_RDF.predicate, predicate)
-        out.add(node, O_RDF.object, obj)
+        out.add(unit, _STATES, node)
+        out.add(node, _TYPE, _STATED_RELATION)
+        out.add(node, _RDF_SUBJECT, subject)
+        out.add(node, _RDF_PREDICATE, predicate)
+        out.add(node, _RDF_OBJECT, obj)
 
 
 def _provenance(
@@ -334,10 +344,11 @@ def _integer(value: int) -> Literal:
     return Literal(str(value), datatype=_XSD_INTEGER)
 
 
-def _concept(name: str, allowed: Iterable[str], what: str) -> NamedNode:
-    if name not in allowed:
+def _concept(name: str, allowed: Mapping[str, NamedNode], what: str) -> NamedNode:
+    node = allowed.get(name)
+    if node is None:
         raise ValueError(f"unknown {what} {name!r}; expected one of {', '.join(sorted(allowed))}")
-    return O_EPKG[name]
+    return node
 
 
 def _unit(nodes: dict[str, NamedNode], unit_id: str) -> NamedNode:
@@ -353,4 +364,12 @@ def _entity(nodes: dict[EntityRef, NamedNode], ref: EntityRef, base: str) -> Nam
     key = (EntityType(ref[0]), ref[1])
     if key in nodes:
         return nodes[key]
-    return NamedNode(_iri.entity_iri(key[0], key[1], base))
+    return _entity_node(key[0], key[1], base)
+
+
+@lru_cache(maxsize=8192)
+def _entity_node(entity_type: EntityType, key: str, base: str) -> NamedNode:
+    """An entity's node. Cached, as :func:`_integer` is: the same entities (a country, an
+    EU body) recur from one document to the next, and minting an IRI checks the base
+    and percent-encodes the key each time."""
+    return NamedNode(_iri.entity_iri(entity_type, key, base))
