@@ -12,16 +12,17 @@ footnote block claims it, and candidates not glued to a digit are preferred.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from .clean import clean_text
 from .lang import LanguageProfile
-from .model import Footnote, UnitKind
+from .model import Compiled, Footnote, UnitKind, cached_dataclass
 
 __all__ = ["Marker", "FootnoteBlock", "Resolved", "find_markers", "resolve_footnotes"]
+
+_COMPILED = Compiled(__name__, __file__)
 
 # Every pattern here opens with the character its match must start with and checks
 # what comes before it with a look-behind placed after that character: the regular
@@ -29,20 +30,20 @@ __all__ = ["Marker", "FootnoteBlock", "Resolved", "find_markers", "resolve_footn
 # look-behind at every position of every line (the same matches, 3-5× faster).
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # at most three digits: a longer run is not a marker (and would not fit an int())
-_SUPERSCRIPT = re.compile(rf"[{_SUP}](?<![{_SUP}][{_SUP}])[{_SUP}]{{0,2}}(?![{_SUP}])")
+_SUPERSCRIPT = _COMPILED.pattern(rf"[{_SUP}](?<![{_SUP}][{_SUP}])[{_SUP}]{{0,2}}(?![{_SUP}])")
 # "(1)" or "[1]" glued to the word before; or, as a last resort, "word (1)," with a space
-_PAREN = re.compile(r"[(\[](?<=[^\s(\[][(\[])(?:(?<=\()(\d{1,3})\)|(?<=\[)(\d{1,3})\])")
-_SPACED = re.compile(r"\s\((\d{1,3})\)(?=[\s,.;:]|$)")
+_PAREN = _COMPILED.pattern(r"[(\[](?<=[^\s(\[][(\[])(?:(?<=\()(\d{1,3})\)|(?<=\[)(\d{1,3})\])")
+_SPACED = _COMPILED.pattern(r"\s\((\d{1,3})\)(?=[\s,.;:]|$)")
 _TO_DIGITS = str.maketrans(_SUP, "0123456789")
 # text extracted from a PDF often loses the superscript: "Kazakhstan1,", "(2019/2956(RSP))1;"
 # (one or two digits after a letter or a closing mark)
-_PLAIN = re.compile(r"(\d(?<=(?:[^\W\d_]|[)”\"’»])\d)\d?)(?=[\s,.;:)]|$)")
+_PLAIN = _COMPILED.pattern(r"(\d(?<=(?:[^\W\d_]|[)”\"’»])\d)\d?)(?=[\s,.;:)]|$)")
 # "of 12 March 20202,": a year not preceded by a digit, "/" or "." ("..": the year's "19")
-_AFTER_YEAR = re.compile(r"(?:19|20)(?<![\d/.]..)\d\d(\d{1,2})(?=[\s,.;:)]|$)")
-_ACRONYM = re.compile(r"(?:^|[^\w])[A-Z]{1,4}$")
+_AFTER_YEAR = _COMPILED.pattern(r"(?:19|20)(?<![\d/.]..)\d\d(\d{1,2})(?=[\s,.;:)]|$)")
+_ACRONYM = _COMPILED.pattern(r"(?:^|[^\w])[A-Z]{1,4}$")
 
 
-@dataclass(frozen=True)
+@cached_dataclass(_COMPILED, frozen=True)
 class Marker:
     """A footnote marker printed in a unit's text."""
 
@@ -55,7 +56,7 @@ class Marker:
     plain: bool = False  # "word1": a superscript the PDF's text lost; a marker only if claimed
 
 
-@dataclass
+@cached_dataclass(_COMPILED)
 class FootnoteBlock:
     """A footnote printed as a block: its marker, where its text lies, the page's markers."""
 
@@ -66,7 +67,7 @@ class FootnoteBlock:
     page: tuple[Marker, ...]
 
 
-@dataclass
+@cached_dataclass(_COMPILED)
 class Resolved:
     footnotes: tuple[Footnote, ...] = ()
     by_unit: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -182,3 +183,6 @@ def resolve_footnotes(
         if not (marker.paren or marker.plain) or marker in used:
             skip.append((marker.start, marker.end))
     return Resolved(tuple(footnotes), {k: tuple(v) for k, v in by_unit.items()}, skip)
+
+
+_COMPILED.save()

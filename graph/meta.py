@@ -15,23 +15,26 @@ import re
 from collections.abc import Sequence
 
 from .lang import LanguageProfile, all_profiles
-from .model import DocumentMeta
+from .model import Compiled, DocumentMeta
 
 __all__ = ["LOCAL_ID", "PROCEDURE", "parse_meta", "doc_id_of", "is_boilerplate"]
 
+_COMPILED = Compiled(__name__, __file__)
+
 #: "P9_TA(2021)0056", also the provisional "P9_TA-PROV(2021)0056".
-LOCAL_ID = re.compile(r"P(\d{1,2})_TA(?:-PROV)?\((\d{4})\)(\d{4})")
+LOCAL_ID = _COMPILED.pattern(r"P(\d{1,2})_TA(?:-PROV)?\((\d{4})\)(\d{4})")
 #: "2021/2544(RSP)"; also "2023/0038M(NLE)" (a procedure split off another), "2004/2184 (INI)"
 #: with a space, and the Greek capitals a translation sometimes typed for Latin ones ("(ΙΝΙ)").
-PROCEDURE = re.compile(r"(?<!\d)(\d{4}/\d{4}[A-Z]?\s?\([A-ZΑ-Ω]{3}\))")
+PROCEDURE = _COMPILED.pattern(r"(?<!\d)(\d{4}/\d{4}[A-Z]?\s?\([A-ZΑ-Ω]{3}\))")
 # the title's last bracket closes on the procedure: "(2021/2577(RSP))",
 # "(COM(2004)0657 - … - 2004/2184 (INI))"
-_PROCEDURE_AT_END = re.compile(r"\d{4}/\d{4}[A-Z]?\s?\([A-ZΑ-Ω]{3}\)\s*\)\s*$")
+_PROCEDURE_AT_END = _COMPILED.pattern(r"\d{4}/\d{4}[A-Z]?\s?\([A-ZΑ-Ω]{3}\)\s*\)\s*$")
 _LATIN = str.maketrans("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX")
-_NUMBERED = re.compile(r"^\s*\d{1,2}\.\s+")
-_SIZES = re.compile(r"^\s*(?:PDF|WORD|DOC)\s*\d+\s*k", re.IGNORECASE)
-_STARS = re.compile(r"\s*\*{1,3}(?:I{1,3})?\s*$")
-_PLACE_DATE = re.compile(r"\d{4}\s*[-–]\s*\w+")
+_NUMBERED = _COMPILED.pattern(r"^\s*\d{1,2}\.\s+")
+_SIZES = _COMPILED.pattern(r"^\s*(?:PDF|WORD|DOC)\s*\d+\s*k", re.IGNORECASE)
+_STARS = _COMPILED.pattern(r"\s*\*{1,3}(?:I{1,3})?\s*$")
+_PLACE_DATE = _COMPILED.pattern(r"\d{4}\s*[-–]\s*\w+")
+_DASH_WORD = _COMPILED.pattern(r"\s[-–]\s*\w")
 
 
 def doc_id_of(local_id: str) -> str | None:
@@ -82,7 +85,7 @@ def _is_id_line(line: str) -> bool:
 
 def _is_place_date(line: str, profile: LanguageProfile) -> bool:
     """ "Thursday, 11 February 2021 - Brussels", "2017. április 5., Szerda - Strasbourg"."""
-    return bool(profile.date_re.search(line)) and bool(re.search(r"\s[-–]\s*\w", line))
+    return bool(profile.date_re.search(line)) and bool(_DASH_WORD.search(line))
 
 
 def _title_block(lines: Sequence[str], profile: LanguageProfile) -> str | None:
@@ -199,3 +202,6 @@ def parse_meta(header: Sequence[str], profile: LanguageProfile) -> DocumentMeta:
         long_title=long_title,
         language=profile.code,
     )
+
+
+_COMPILED.save()

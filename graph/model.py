@@ -12,9 +12,18 @@ is what NIF's ``beginIndex``/``endIndex`` mean.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
-from dataclasses import dataclass, field
+import marshal
+import re
+from collections.abc import Callable
+from dataclasses import field
 from enum import StrEnum
+from pathlib import Path
+from types import CodeType
+from typing import Any, NoReturn, TypeVar, dataclass_transform
+
+from . import datacache
 
 __all__ = [
     "Source",
@@ -32,8 +41,104 @@ __all__ = [
     "Analysis",
 ]
 
+T = TypeVar("T")
 
-@dataclass(frozen=True, slots=True)
+
+class Compiled:
+    """What a module compiles when it is imported, kept compiled in the data cache.
+
+    A fresh process would otherwise parse and compile the module-level regexes of
+    segmentation (~40, each by ``re``'s pure-Python compiler) and compile the ~90
+    methods ``@dataclass`` writes as source text and runs with ``exec`` (``__init__``,
+    ``__eq__``, ``__hash__``… of every class of the model): ~8 ms of a ~200 ms build.
+    One per module: made before the module's first :meth:`pattern` or
+    :func:`cached_dataclass`; :meth:`save` after its last. The cache entry is keyed by
+    the module's source (and this one's), so an edit recompiles; a pattern or a method
+    source not found in it is compiled as usual, so the cache can only make it faster.
+    """
+
+    def __init__(self, module: str, path: str) -> None:
+        self._name = f"compiled-{module}"
+        self._files = (Path(path), Path(__file__))
+        found = _load_only(self._name, self._files)
+        #: whether an earlier process's compilation was found (else it is saved by :meth:`save`)
+        self.hit = found is not None
+        self._saved = self.hit
+        self._programs: dict[tuple[str, int], datacache.Program | None] = {}
+        self._codes: dict[str, CodeType] = {}
+        if found is not None:
+            self._programs, codes = found
+            self._codes = marshal.loads(codes)
+
+    def pattern(self, source: str, flags: int = 0) -> re.Pattern[str]:
+        """``re.compile(source, flags)``, from the program compiled by an earlier process."""
+        key = (source, int(flags))
+        if key not in self._programs:
+            self._programs[key] = datacache.program(source, flags)
+        return datacache.compile_program(source, flags, self._programs[key])
+
+    def exec(self, source: str, globals: dict[str, Any], locals: dict[str, Any]) -> None:
+        """``exec(source, globals, locals)`` for ``dataclasses``: the code object is the one
+        ``exec`` would compile (no ``__future__`` flag inherited: dataclasses.py has none)."""
+        code = self._codes.get(source)
+        if code is None:
+            code = self._codes[source] = compile(source, "<string>", "exec", dont_inherit=True)
+        exec(code, globals, locals)
+
+    def save(self) -> None:
+        """Keep what was compiled for the next process (when it was not found cached)."""
+        if not self._saved:
+            payload = (self._programs, marshal.dumps(self._codes))
+            datacache.cached(self._name, self._files, lambda: payload)
+            self._saved = True
+
+
+class _NotCached(Exception):
+    """Raised by the compute of a load-only :func:`datacache.cached` call."""
+
+
+def _load_only(name: str, files: tuple[Path, ...]) -> Any:
+    """The cached value, or None; nothing is computed or stored."""
+
+    def missing() -> NoReturn:
+        raise _NotCached
+
+    try:
+        return datacache.cached(name, files, missing)
+    except _NotCached:
+        return None
+
+
+@dataclass_transform(field_specifiers=(field,))
+def cached_dataclass(
+    compiled: Compiled, *, frozen: bool = False, slots: bool = False
+) -> Callable[[type[T]], type[T]]:
+    """``@dataclass(frozen=…, slots=…)`` whose generated methods ``compiled`` keeps compiled.
+
+    The generated methods are the same functions: ``dataclasses`` builds each from
+    source text with ``exec``, and while the class is made its module's ``exec`` is
+    :meth:`Compiled.exec`, which runs the same source's code object, cached.
+    """
+
+    def wrap(cls: type[T]) -> type[T]:
+        namespace = vars(dataclasses)
+        previous = namespace.get("exec")
+        namespace["exec"] = compiled.exec
+        try:
+            return dataclasses.dataclass(frozen=frozen, slots=slots)(cls)
+        finally:
+            if previous is None:
+                namespace.pop("exec", None)
+            else:
+                namespace["exec"] = previous
+
+    return wrap
+
+
+_COMPILED = Compiled(__name__, __file__)
+
+
+@cached_dataclass(_COMPILED, frozen=True, slots=True)
 class Source:
     """A document as read from disk or stdin, decoded to text.
 
@@ -59,7 +164,7 @@ class UnitKind(StrEnum):
     FOOTNOTE = "footnote"
 
 
-@dataclass(frozen=True, slots=True)
+@cached_dataclass(_COMPILED, frozen=True, slots=True)
 class Piece:
     """A run of a unit's clean text copied from the source.
 
@@ -75,7 +180,7 @@ class Piece:
     length: int
 
 
-@dataclass(frozen=True, slots=True)
+@cached_dataclass(_COMPILED, frozen=True, slots=True)
 class Unit:
     """A structural unit: citation, recital, paragraph, subparagraph or footnote.
 
@@ -102,7 +207,7 @@ class Unit:
         raise ValueError(f"offset {clean_offset} is before the first piece of {self.id}")
 
 
-@dataclass(frozen=True, slots=True)
+@cached_dataclass(_COMPILED, frozen=True, slots=True)
 class Footnote:
     """A footnote, renumbered 1…n in document order (the PDF restarts per page)."""
 
@@ -115,7 +220,7 @@ class Footnote:
     pieces: tuple[Piece, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@cached_dataclass(_COMPILED, frozen=True, slots=True)
 class DocumentMeta:
     """What the title block says about the resolution."""
 
@@ -128,7 +233,7 @@ class DocumentMeta:
     language: str  # ISO 639-1: "ro", "en", …
 
 
-@dataclass(frozen=True, slots=True)
+@cached_dataclass(_COMPILED, frozen=True, slots=True)
 class Document:
     """A segmented resolution."""
 
@@ -173,7 +278,7 @@ class EntityType(StrEnum):
     PLACE = "Place"
 
 
-@dataclass(frozen=True, slots=True)
+@cached_dataclass(_COMPILED, frozen=True, slots=True)
 class Mention:
     """A span of a unit's clean text that names an entity.
 
@@ -193,7 +298,7 @@ class Mention:
     attrs: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@cached_dataclass(_COMPILED, frozen=True, slots=True)
 class Entity:
     """A real-world entity the document names, with every mention of it.
 
@@ -217,7 +322,7 @@ class Entity:
         return (self.type, self.key)
 
 
-@dataclass(frozen=True, slots=True)
+@cached_dataclass(_COMPILED, frozen=True, slots=True)
 class Statement:
     """What the Parliament does in an operative unit: calls on, urges, condemns…
 
@@ -230,7 +335,7 @@ class Statement:
     addressees: tuple[tuple[EntityType, str], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@cached_dataclass(_COMPILED, frozen=True, slots=True)
 class Relation:
     """A relation the text states between two entities, in a given unit.
 
@@ -245,7 +350,7 @@ class Relation:
     unit: str
 
 
-@dataclass(frozen=True, slots=True)
+@cached_dataclass(_COMPILED, frozen=True, slots=True)
 class Analysis:
     """A document with what was found in it: the input of the RDF build."""
 
@@ -254,3 +359,6 @@ class Analysis:
     statements: tuple[Statement, ...] = ()
     relations: tuple[Relation, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+
+
+_COMPILED.save()

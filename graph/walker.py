@@ -10,52 +10,56 @@ are explained in its docstring.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 
 from .footnotes import FootnoteBlock, Marker, find_markers
 from .lang import LanguageProfile, all_profiles, first_word, first_words, fold
-from .model import UnitKind
+from .model import Compiled, UnitKind, cached_dataclass
+
+_COMPILED = Compiled(__name__, __file__)
 
 # dashes and bullets; U+F020…U+F0FF: a Symbol-font dash or bullet a PDF or Word copy keeps
 _DASH = r"(?:[-–—•·‒―−\uf020-\uf0ff]\s*)"
-_LEAD = re.compile(rf"^\s*{_DASH}?")
+_LEAD = _COMPILED.pattern(rf"^\s*{_DASH}?")
 # A recital's letter: Latin A…Z, AA…, or another script's (Greek "Α.", "ΣΤ.", Cyrillic "Б.").
-_RECITAL = re.compile(rf"^\s*{_DASH}?([^\W\d_]{{1,3}})\s?\.\s+(?=\S)")
-_BARE_LABEL = re.compile(
+_RECITAL = _COMPILED.pattern(rf"^\s*{_DASH}?([^\W\d_]{{1,3}})\s?\.\s+(?=\S)")
+_BARE_LABEL = _COMPILED.pattern(
     rf"^\s*(?:{_DASH}|[A-Z]{{1,2}}\s?\.|[^\W\d_a-z]{{1,3}}\.|\d{{1,3}}\s?\.|\(\d{{1,3}}\)|\[\d{{1,3}}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{{1,3}})\s*$"
 )  # a bare number: a footnote's lost superscript above its text, or a page number (dropped)
-_PARAGRAPH = re.compile(r"^\s*(\d{1,3})\s?\.\s*(?=\S)")
+_PARAGRAPH = _COMPILED.pattern(r"^\s*(\d{1,3})\s?\.\s*(?=\S)")
 # a footnote's text opens with a word, a number or a quotation; ", 15 March" after a
 # marker is the running text that a page break separated from its marker
-_SUP_FOOTNOTE = re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])\s*(?=[^\W_]|[\"„“«‘'(])")
-_PAREN_FOOTNOTE = re.compile(r"^\s*(?:\((\d{1,3})\)|\[(\d{1,3})\])\s*(?=\S)")
+_SUP_FOOTNOTE = _COMPILED.pattern(
+    r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])\s*(?=[^\W_]|[\"„“«‘'(])"
+)
+_PAREN_FOOTNOTE = _COMPILED.pattern(r"^\s*(?:\((\d{1,3})\)|\[(\d{1,3})\])\s*(?=\S)")
 # "1 OJ C 23, …": a footnote block whose superscript number the PDF's text lost
-_PLAIN_FOOTNOTE = re.compile(r"^\s*(\d{1,2})\s+(?=[^\W\d_]|[\"„“«‘'])")
-_PAGE_NUMBER = re.compile(
+_PLAIN_FOOTNOTE = _COMPILED.pattern(r"^\s*(\d{1,2})\s+(?=[^\W\d_]|[\"„“«‘'])")
+_PAGE_NUMBER = _COMPILED.pattern(
     r"^\s*(?:\d{1,3}\s*/\s*\d{1,3}|PE\s?\d{3}\.\d{3}(?:v\d+-\d+)?(?:\s*/\s*\d{1,3})?)\s*$"
 )
 # the PDF's page foot: "EN United in diversity EN", or the language code alone
 _CODES = "BG|CS|DA|DE|EL|EN|ES|ET|FI|FR|GA|HR|HU|IT|LT|LV|MT|NL|PL|PT|RO|SK|SL|SV"
-_MOTTO = re.compile(rf"^\s*({_CODES})(?:\s+[^\W\d][^.;:,]{{4,50}}?\s+\1)?\s*$")
+_MOTTO = _COMPILED.pattern(rf"^\s*({_CODES})(?:\s+[^\W\d][^.;:,]{{4,50}}?\s+\1)?\s*$")
 # a text's own id on a line of its own: "P9_TA(2021)0056", "P9_TC1-COD(2018)0178"
-_DOC_ID = re.compile(r"^\s*P\d{1,2}_T[AC]\d?(?:-PROV)?(?:-[A-Z]{3})?\(\d{4}\)\d{4}")
+_DOC_ID = _COMPILED.pattern(r"^\s*P\d{1,2}_T[AC]\d?(?:-PROV)?(?:-[A-Z]{3})?\(\d{4}\)\d{4}")
 # an item of a list inside a unit: "– more transparency", "(a) to ensure", "b) to provide"
-_LIST_ITEM = re.compile(rf"^(?:{_DASH}|\(?[a-z]{{1,3}}\)|\(\d{{1,2}}\))")
+_LIST_ITEM = _COMPILED.pattern(rf"^(?:{_DASH}|\(?[a-z]{{1,3}}\)|\(\d{{1,2}}\))")
 # the Official Journal's running head: "C 465/84 EN Official Journal … 17.11.2021", or
 # "17.11.2021 EN Official Journal … C 465/85" (Hungarian dates read "2021.11.17.")
 _OJ_PAGE = r"(?:C|L|CE|CA)\s?\d{1,3}\s?[A-Z]?/\d{1,4}"
 _OJ_DATE = r"(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{4}\.\d{1,2}\.\d{1,2}\.)"
-_OJ_HEAD = re.compile(
+_OJ_HEAD = _COMPILED.pattern(
     rf"^(?:{_OJ_PAGE}\s+(?:{_CODES})\s.+\s{_OJ_DATE}|{_OJ_DATE}\s+(?:{_CODES})\s.+\s{_OJ_PAGE})$"
 )
-_SENTENCE_END = re.compile(r"[.;:!?][\"”»’)\]]*\s*$")
-_TRAILING_MARKERS = re.compile(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,3}\)|\[\d{1,3}\])\s*$")
-_UNIT_END = re.compile(r"[.;,!?:][\"”»’)\]]*$")
-_HEADING_END = re.compile(r"[.;:,!?][\"”»’)\]]*\s*$")
+_SENTENCE_END = _COMPILED.pattern(r"[.;:!?][\"”»’)\]]*\s*$")
+_TRAILING_MARKERS = _COMPILED.pattern(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,3}\)|\[\d{1,3}\])\s*$")
+_UNIT_END = _COMPILED.pattern(r"[.;,!?:][\"”»’)\]]*$")
+_HEADING_END = _COMPILED.pattern(r"[.;:,!?][\"”»’)\]]*\s*$")
 
 
-@dataclass
+@cached_dataclass(_COMPILED)
 class _Builder:
     """A unit being assembled: its label and the source ranges of its content."""
 
@@ -477,3 +481,6 @@ class _Walker:
             self.add(child, start + len(line) - len(line.lstrip()), end)
             return
         self.add(current, start + len(line) - len(line.lstrip()), end)
+
+
+_COMPILED.save()

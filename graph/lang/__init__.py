@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache, cached_property
 from pathlib import Path
 
 from .. import datacache
 from ..errors import ConfigError
+from ..model import Compiled, cached_dataclass
 
 __all__ = [
     "LanguageProfile",
@@ -35,6 +36,7 @@ __all__ = [
 ]
 
 _DIR = Path(__file__).resolve().parent / "structure"
+_COMPILED = Compiled(__name__, __file__)
 
 #: Characters that are the same letter for matching purposes (length-preserving).
 _EQUIVALENT = {
@@ -84,7 +86,7 @@ def _alternation(phrases: tuple[str, ...]) -> str:
     return "|".join(phrase_pattern(p) for p in ordered)
 
 
-@dataclass(frozen=True)
+@cached_dataclass(_COMPILED, frozen=True)
 class LanguageProfile:
     """The structural formulae of resolutions in one language.
 
@@ -334,7 +336,7 @@ def _stripped_lines(text: str) -> list[str]:
     return [_LEAD.sub("", line, count=1) for line in text.splitlines() if line.strip()]
 
 
-_LEAD = re.compile(r"^\s*(?:[-–—•·‒―−\uf020-\uf0ff]\s*)?(?:[A-Z]{1,2}\s?\.\s+)?")
+_LEAD = _COMPILED.pattern(r"^\s*(?:[-–—•·‒―−\uf020-\uf0ff]\s*)?(?:[A-Z]{1,2}\s?\.\s+)?")
 
 
 def fold(text: str) -> str:
@@ -364,7 +366,7 @@ def first_word(line: str) -> str:
 #: Letters Python's case-insensitive matching takes as equal that lower() keeps apart.
 _FOLD_FIX = (("ı", "i"), ("ς", "σ"), ("\u0345", "ι"), ("’", "'"))
 #: The combining marks NFKD leaves after a Latin, Greek or Cyrillic letter.
-_MARKS = re.compile(
+_MARKS = _COMPILED.pattern(
     r"[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
 )
 
@@ -403,3 +405,6 @@ def detect_language(text: str) -> str:
         if score > best_score:
             best, best_score = profile.code, score
     return best
+
+
+_COMPILED.save()
