@@ -20,15 +20,17 @@ def analyse_source(source: Source, language: str | None = None) -> Analysis:
     A text that looks truncated is analysed as far as it goes; the reason is added to
     ``Analysis.warnings`` (for the command to print), never silently dropped.
     """
+    from . import collector
     from .segment import segment, structure_warnings
 
-    document = segment(source, language=language)  # refuses a non-resolution first
+    with collector.paused():  # ~100,000 short-lived objects, no cycle: see graph.collector
+        document = segment(source, language=language)  # refuses a non-resolution first
 
-    from .extract import extract
-    from .resolve import resolve
+        from .extract import extract
+        from .resolve import resolve
 
-    mentions = extract(document)
-    analysis = resolve(document, mentions)
+        mentions = extract(document)
+        analysis = resolve(document, mentions)
     warnings = structure_warnings(document)
     if warnings:
         analysis = dataclasses.replace(analysis, warnings=analysis.warnings + warnings)

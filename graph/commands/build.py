@@ -38,17 +38,19 @@ def document_quads(path: str | os.PathLike[str], settings: BuildSettings) -> lis
 
     Raises ValidationFailed (with the text report) when the graph does not conform.
     """
+    from .. import collector
     from ..pipeline import analyse_path
     from ..rdf import build_quads
 
-    analysis = analyse_path(path, language=settings.language)
-    for warning in analysis.warnings:
-        click.echo(f"epkg: warning: {warning}", err=True)
-    quads = build_quads(analysis, base=settings.base, timestamp=settings.timestamp)
-    if settings.validate:
-        from ..validate import validate_quads
+    with collector.paused():
+        analysis = analyse_path(path, language=settings.language)
+        for warning in analysis.warnings:
+            click.echo(f"epkg: warning: {warning}", err=True)
+        quads = build_quads(analysis, base=settings.base, timestamp=settings.timestamp)
+        if settings.validate:
+            from ..validate import validate_quads
 
-        validate_quads(quads, origin=str(path))
+            validate_quads(quads, origin=str(path))
     return quads
 
 
