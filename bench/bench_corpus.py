@@ -197,7 +197,7 @@ def main() -> None:
             seconds = time.perf_counter() - start
             summary = [ln for ln in done.stderr.splitlines() if " built, " in ln]
             failed = re.search(r"(\d+) failed", summary[-1]).group(1) if summary else "?"
-            triples = re.search(r"holds (\d+) triples", summary[-1]).group(1) if summary else "?"
+            triples = re.search(r"(\d+) triples", summary[-1]).group(1) if summary else "?"
             # The batch's own time (from its summary line) leaves out process start-up.
             timed = re.search(r" in ([\d.]+) s", summary[-1]) if summary else None
             batch = float(timed.group(1)) if timed else seconds

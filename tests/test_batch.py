@@ -96,7 +96,7 @@ def test_epkg_build_store_jobs_cli(corpus: Path, tmp_path: Path) -> None:
     lines = result.output.splitlines()
     skipped = [ln for ln in lines if ln.startswith("epkg: skipped: ")]
     assert len(skipped) == 3 and any("a-empty.txt" in ln for ln in skipped)
-    assert any(re.match(r"3 built, 3 failed, \d+ triples", ln) for ln in lines)
+    assert any(re.match(r"3 built, 3 failed, \d+ triples .*holds 3 documents$", ln) for ln in lines)
     assert lines[-1].startswith("epkg: error: 3 of 6 documents failed")
     query = CliRunner().invoke(main, ["query", "documents", "--store", str(store), "-f", "csv"])
     assert query.exit_code == 0
@@ -105,7 +105,7 @@ def test_epkg_build_store_jobs_cli(corpus: Path, tmp_path: Path) -> None:
 
     good = CliRunner().invoke(main, ["build", str(corpus / "d-good.txt"), "--store", str(store)])
     assert good.exit_code == 0, good.output
-    assert re.search(r"1 built, 0 failed", good.output)
+    assert re.search(r"1 built, 0 failed, .*the store \S+ holds 3 documents\n", good.output)
 
 
 @pytest.mark.parametrize(

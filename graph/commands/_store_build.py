@@ -89,11 +89,14 @@ def build_into_store(
             with _sigterm_as_flag() as terminated:
                 report = build_many(paths, store, options, jobs=jobs, on_done=done,
                                     on_result=stop_if_terminated)
-        total = store.count()
+        # Documents, not triples: counting a store's triples reads all of them (1.6 s
+        # for 3.3 million), its named graphs are one short index.
+        documents = len(store.graphs())
     for graph in sorted(set(report.replaced)):
         click.echo(f"epkg: warning: two inputs gave the document {graph}; "
                    "the later one was kept", err=True)
-    click.echo(f"{report.summary()}; the store {store_dir} holds {total} triples", err=True)
+    held = f"{documents} document{'s' if documents != 1 else ''}"
+    click.echo(f"{report.summary()}; the store {store_dir} holds {held}", err=True)
     if report.failed:
         n, m = len(report.failed), len(report.outcomes)
         raise SomeDocumentsFailed(
