@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import EntityType, Mention
-from .cues import Cues, fold_aligned
+from .cues import Cues, finditer, fold_aligned
 from .gazetteer import Entry, country_of, demonym_country
 from .instruments import _eu, continuation
 from .names import cap_run_end, compound_name_span, token_at
@@ -190,7 +190,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     links = cues.words("bodies", "country_links")
     determiners = cues.words("legal", "determiners")
     anyhead = cues.patterns("bodies", "country_heads")
-    hits = list(anyhead.finditer(folded)) if anyhead is not None else []
+    hits = list(finditer(anyhead, folded)) if anyhead is not None else []
     head_at = {token_at(tokens, h.start()): h for h in hits}
     if hits:
         for m in hits:

@@ -293,29 +293,31 @@ def _lower_words() -> frozenset[str]:
 def match(tokens: list[Token]) -> Iterator[tuple[int, int, Entry]]:
     """Longest gazetteer matches as (first token, last token + 1, entry)."""
     trie, acronyms = _trie()
+    texts = [t[0] for t in tokens]
+    keys = list(map(_key, texts))  # each token's key is asked at least once
     i, n = 0, len(tokens)
     while i < n:
         best: tuple[int, Entry] | None = None
-        node: dict[str, Any] = trie
-        j = i
-        while j < n:
-            child: dict[str, Any] | None = node.get(_key(tokens[j].text))
-            if child is None:
-                break
-            node = child
-            j += 1
+        node: dict[str, Any] | None = trie.get(keys[i])
+        j = i + 1
+        while node is not None:
             if _END in node:
                 entry, needs_cap = node[_END]
-                first = tokens[i].text
-                if needs_cap and not first[0].isupper():
-                    continue
-                if j - i == 1 and not (
-                    is_cap(first) or is_acronym(first) or first in _lower_words()
+                first = texts[i]
+                if not (needs_cap and not first[0].isupper()) and not (
+                    j - i == 1
+                    and not (is_cap(first) or is_acronym(first) or first in _lower_words())
                 ):
-                    continue
-                best = (j, entry)
+                    best = (j, entry)
+            if j >= n:
+                break
+            node = node.get(keys[j])
+            j += 1
         if best is None:
-            hit = _acronym_hit(tokens[i].text, acronyms)
+            text = texts[i]
+            hit = acronyms.get(text)
+            if hit is None and "-" in text:
+                hit = _acronym_hit(text, acronyms)
             if hit is not None:
                 best = (i + 1, hit)
         if best is not None:

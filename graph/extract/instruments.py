@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..model import EntityType, Mention
-from .cues import Cues, fold_aligned
+from .cues import Cues, finditer, fold_aligned
 from .names import cap_run_end, next_match, token_at
 from .tokens import Token, fold, folded_words, is_acronym, is_cap, tokenize, word_set
 
@@ -378,7 +378,7 @@ def _phrases(
     if pat is None:
         return
     determiners = cues.words("legal", "determiners")
-    for m in pat.finditer(folded):
+    for m in finditer(pat, folded):
         i, k = token_at(tokens, m.start()), token_at(tokens, m.end())
         while i < k - 1 and fold(tokens[i].text) in determiners:
             i += 1
@@ -394,7 +394,7 @@ def _dated(
     if pat is None or links is None:
         return
     determiners = cues.words("legal", "determiners")
-    for m in pat.finditer(folded):
+    for m in finditer(pat, folded):
         k = _past_topic(tokens, token_at(tokens, m.end()), cues)
         if k >= len(tokens):
             continue
@@ -420,7 +420,7 @@ def _reports(
     pat = cues.patterns("instruments", "eu_reports")
     if pat is None:
         return
-    for m in pat.finditer(folded):
+    for m in finditer(pat, folded):
         i = token_at(tokens, m.start())
         end = continuation(tokens, token_at(tokens, m.end()), cues, limit=14)
         first = i
@@ -450,7 +450,7 @@ def _sanctions(
     word = fold(str(cues.section("instruments").get("sanctions_word", "")))
     if pat is None or not word:
         return
-    for m in pat.finditer(folded):
+    for m in finditer(pat, folded):
         i = token_at(tokens, m.start())
         # Romanian: "regimul … de sancțiuni …"; English: "… sanctions regime"
         j = i
@@ -503,7 +503,7 @@ def _strategy(
     topics = cues.patterns("legal", "topic_markers")
     if pat is None or links is None:
         return
-    for m in pat.finditer(folded):
+    for m in finditer(pat, folded):
         k = token_at(tokens, m.end())
         if k >= len(tokens):
             continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cues import Cues
+from .cues import Cues, finditer
 from .tokens import Token, fold, is_acronym, is_cap, stem
 
 __all__ = [
@@ -290,7 +290,7 @@ def _role_hits(
 ) -> list[tuple[int, int, str]]:
     hits = []
     for pat, role in pattern_roles:
-        for m in pat.finditer(folded, lo, hi):
+        for m in finditer(pat, folded, lo, hi):
             hits.append((m.start(), m.end(), role))
     return [
         h

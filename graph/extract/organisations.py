@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from ..model import EntityType, Mention
-from .cues import Cues, compile_patterns, fold_aligned, load_cues
+from .cues import Cues, compile_patterns, finditer, fold_aligned, load_cues
 from .gazetteer import country_of, demonym_country
 from .instruments import continuation
 from .names import (
@@ -125,7 +125,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     follows = bool(cues.section("legal").get("cue_follows_name", False))
     nouns_capitalised = bool(cues.raw.get("nouns_capitalised", False))
     for pattern, type_, cap_only in _cue_table(cues.language):
-        for m in pattern.finditer(folded):
+        for m in finditer(pattern, folded):
             i = token_at(tokens, m.start())
             if i >= len(tokens) or tokens[i].start != m.start():
                 continue
@@ -257,7 +257,7 @@ def _member_of_named(
         return
     n = len(tokens)
     skip = cues.name_connectors | cues.words("legal", "determiners")
-    for m in member.finditer(folded):
+    for m in finditer(member, folded):
         k = token_at(tokens, m.end())
         hops = 0
         while k < n and fold(tokens[k].text) in skip and hops < 3:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import EntityType, Mention
-from .cues import Cues, fold_aligned
+from .cues import Cues, finditer, fold_aligned
 from .names import cap_run_end, token_at
 from .tokens import folded_words, is_cap, tokenize, word_set
 
@@ -19,7 +19,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     n = len(tokens)
     pat = cues.patterns("bodies", "place_heads")
     if pat is not None:
-        for m in pat.finditer(folded):
+        for m in finditer(pat, folded):
             k = token_at(tokens, m.end())
             if k < n and is_cap(tokens[k].text):
                 end = cap_run_end(tokens, k, text, cues, limit=3)

@@ -60,9 +60,14 @@ class Token(NamedTuple):
         return self.text[0].isalnum() or self.text[0] == "_"
 
 
+_new = tuple.__new__
+
+
 @lru_cache(maxsize=512)
 def _tokenize(text: str) -> tuple[Token, ...]:
-    return tuple(Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text))
+    # ``tuple.__new__`` with the class is what ``Token(...)`` does, without the
+    # named tuple's Python-level ``__new__``: a document makes ~5,000 tokens.
+    return tuple([_new(Token, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text)])
 
 
 def tokenize(text: str) -> list[Token]:
@@ -136,9 +141,46 @@ _TABLES = _load_tables()
 _ENDINGS: tuple[tuple[str, str], ...] = _TABLES.endings
 
 
+def _endings_by_size(
+    endings: tuple[tuple[str, str], ...],
+) -> tuple[tuple[int, dict[str, tuple[int, str]]], ...]:
+    """The endings by length, each with its place in the file and its replacement:
+    a word's ending of each length is one dict lookup (its last letters), not one
+    ``endswith`` per ending of the file."""
+    sizes: dict[int, dict[str, tuple[int, str]]] = {}
+    for order, (ending, repl) in enumerate(endings):
+        sizes.setdefault(len(ending), {}).setdefault(ending, (order, repl))
+    return tuple(sorted(sizes.items()))
+
+
+_BY_SIZE = _endings_by_size(_ENDINGS)
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """Fold a word and strip one case/number ending, keeping at least 3 letters."""
+    """Fold a word and strip one case/number ending, keeping at least 3 letters.
+
+    The ending stripped is the first in the file's order that the word ends with
+    and that leaves three letters (:func:`stem_by_scan` says it plainly)."""
+    w = fold(word)
+    if not w.isalpha() or len(w) <= 3:
+        return w
+    best: tuple[int, int, str] | None = None
+    for size, table in _BY_SIZE:
+        hit = table.get(w[len(w) - size :])
+        if (
+            hit is not None
+            and len(w) - size + len(hit[1]) >= 3
+            and (best is None or hit[0] < best[0])
+        ):
+            best = (hit[0], size, hit[1])
+    if best is None:
+        return w
+    return w[: len(w) - best[1]] + best[2]
+
+
+def stem_by_scan(word: str) -> str:
+    """:func:`stem` as a scan of every ending in the file's order (for tests)."""
     w = fold(word)
     if not w.isalpha() or len(w) <= 3:
         return w

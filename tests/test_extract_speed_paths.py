@@ -1,0 +1,235 @@
+"""Extraction's shortcuts give the answers of the plain code they replace: the stem's
+index of endings (not a scan of every ending), cue patterns tried only where a word
+opens with a phrase's first letters (not a scan of the whole unit), the gazetteer's
+walk over keys computed once per token, tokens built without the named tuple's
+``__new__``."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from graph.extract import leaf_contexts
+from graph.extract.cues import (
+    available_languages,
+    compile_patterns,
+    finditer,
+    fold_aligned,
+    load_cues,
+)
+from graph.extract.gazetteer import _END, Entry, _acronym_hit, _key, _lower_words, _trie, match
+from graph.extract.tokens import (
+    _TOKEN,
+    Token,
+    is_acronym,
+    is_cap,
+    stem,
+    stem_by_scan,
+    tokenize,
+)
+from graph.read import read_path
+from graph.segment import segment
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SAMPLE = "examples/TA-9-2021-0056-ro.txt"
+
+
+# --- the stem --------------------------------------------------------------------
+
+
+@SETTINGS
+@given(st.text(alphabet="aeiloursnțăâ'sABC-", max_size=9))
+def test_stem_by_index_is_stem_by_scan(word: str) -> None:
+    assert stem.__wrapped__(word) == stem_by_scan(word)
+
+
+def test_stem_by_index_is_stem_by_scan_on_real_words() -> None:
+    units = leaf_contexts(segment(read_path(SAMPLE)))
+    words = {t.text for _, text in units for t in tokenize(text)}
+    assert len(words) > 500
+    for word in words:
+        assert stem.__wrapped__(word) == stem_by_scan(word), word
+
+
+# --- cue patterns ------------------------------------------------------------------
+
+
+def _spans(matches: Iterator[re.Match[str]]) -> list[tuple[int, int, str, int | None]]:
+    return [(m.start(), m.end(), m.group(), m.lastindex) for m in matches]
+
+
+def _same(pattern: re.Pattern[str], folded: str, pos: int = 0, end: int = sys.maxsize) -> None:
+    expected = _spans(pattern.finditer(folded, pos, end))
+    assert _spans(finditer(pattern, folded, pos, end)) == expected, (pattern.pattern, pos, end)
+
+
+def _phrase_lists(raw: dict[str, Any]) -> list[list[str]]:
+    out = []
+    for section in raw.values():
+        if isinstance(section, dict):
+            for value in section.values():
+                value = [value] if isinstance(value, str) else value
+                if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                    out.append(value)
+    return out
+
+
+def _texts_of(phrases: list[str]) -> list[str]:
+    """Texts where the phrases occur, inflected, glued to a word, after a hyphen."""
+    words = [p.replace("*", "ului") for p in phrases]
+    return [
+        fold_aligned(", ".join(words)),
+        fold_aligned(" ".join("x" + w for w in words)),
+        fold_aligned("-".join(w.upper() for w in words) + " (" + "; ".join(words) + ")"),
+    ]
+
+
+def test_cue_patterns_find_what_their_scan_finds_in_every_language() -> None:
+    checked = 0
+    for language in available_languages():
+        cues = load_cues(language)
+        lists = _phrase_lists(cues.raw)
+        patterns = [p for p in (compile_patterns(ps) for ps in lists) if p is not None]
+        patterns += [p for p, _ in cues.roles] + [p for p, _ in cues.org_cues]
+        patterns += [p for p in (cues.list_intros, cues.role_any) if p is not None]
+        texts = [t for ps in lists for t in _texts_of(ps)]
+        for pattern in patterns:
+            for folded in texts:
+                if pattern.search(folded) is None and checked % 7:
+                    checked += 1
+                    continue  # most pairs find nothing: check a seventh of them
+                _same(pattern, folded)
+                _same(pattern, folded, 3, len(folded) - 3)
+                _same(pattern, folded, len(folded) // 3, len(folded) // 3 + 250)
+                checked += 1
+    assert checked > 10_000
+
+
+def test_cue_patterns_find_what_their_scan_finds_in_the_sample() -> None:
+    document = segment(read_path(SAMPLE))
+    cues = load_cues(document.meta.language)
+    lists = _phrase_lists(cues.raw)
+    patterns = [p for p in (compile_patterns(ps) for ps in lists) if p is not None]
+    patterns += [p for p, _ in cues.roles] + [p for p, _ in cues.org_cues]
+    found = 0
+    for _, text in leaf_contexts(document):
+        folded = fold_aligned(text)
+        for pattern in patterns:
+            _same(pattern, folded)
+            found += sum(1 for _ in pattern.finditer(folded))
+    assert found > 100  # the comparison is not all empty
+
+
+_PHRASE_WORDS = st.sampled_from(
+    ["ab", "abc", "abcd", "ab*", "abc*", "a*c", "*bc", "é", "Éa", "x-y", "l'ab", "_a", "1a", "b"]
+)
+_TEXT_WORDS = st.sampled_from(
+    ["ab", "abc", "abcd", "abcde", "xab", "ab-c", "c-ab", "é", "éa", "ea", "l'ab", "_a", "1a", "b"]
+)
+
+
+@SETTINGS
+@given(
+    st.lists(st.lists(_PHRASE_WORDS, min_size=1, max_size=3).map(" ".join), min_size=1),
+    st.lists(
+        st.tuples(_TEXT_WORDS, st.sampled_from([" ", "  ", ", ", "-", "", "\n"])),
+        max_size=40,
+    ),
+    st.integers(0, 300),
+    st.integers(0, 400),
+)
+def test_compiled_phrases_find_what_their_scan_finds(
+    phrases: list[str], words: list[tuple[str, str]], pos: int, end: int
+) -> None:
+    pattern = compile_patterns(phrases)
+    assert pattern is not None
+    text = "".join(w + gap for w, gap in words)
+    folded = fold_aligned(text * 6)  # long enough to be looked up, not scanned
+    _same(pattern, folded)
+    _same(pattern, folded, pos)
+    _same(pattern, folded, pos, end)
+
+
+# --- the gazetteer -----------------------------------------------------------------
+
+
+def _match_by_walk(tokens: list[Token]) -> Iterator[tuple[int, int, Entry]]:
+    """The walk ``match`` replaced: each token's key asked as the trie is walked."""
+    trie, acronyms = _trie()
+    i, n = 0, len(tokens)
+    while i < n:
+        best: tuple[int, Entry] | None = None
+        node: dict[str, Any] = trie
+        j = i
+        while j < n:
+            child: dict[str, Any] | None = node.get(_key(tokens[j].text))
+            if child is None:
+                break
+            node = child
+            j += 1
+            if _END in node:
+                entry, needs_cap = node[_END]
+                first = tokens[i].text
+                if needs_cap and not first[0].isupper():
+                    continue
+                if j - i == 1 and not (
+                    is_cap(first) or is_acronym(first) or first in _lower_words()
+                ):
+                    continue
+                best = (j, entry)
+        if best is None:
+            hit = _acronym_hit(tokens[i].text, acronyms)
+            if hit is not None:
+                best = (i + 1, hit)
+        if best is not None:
+            yield i, best[0], best[1]
+            i = best[0]
+        else:
+            i += 1
+
+
+def test_gazetteer_match_is_the_walk_on_the_sample() -> None:
+    hits = 0
+    for _, text in leaf_contexts(segment(read_path(SAMPLE))):
+        tokens = tokenize(text)
+        found = list(match(tokens))
+        assert found == list(_match_by_walk(tokens))
+        hits += len(found)
+    assert hits > 20
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Uniunea", "Europeană", "Uniunii", "Europene", "ONU", "ONU-ului", "UE", "ue",
+                "Consiliul", "Europei", "Rusia", "Rusiei", "Organizația", "Mondială", "a",
+                "Sănătății", "Amnesty", "International", "european", "Parlamentul", "de",
+                "Human", "Rights", "Watch", "Nations", "United", "the", "EU-ul", "Marea",
+                "Britanie", "(", ")", ",",
+            ]  # fmt: skip
+        ),
+        max_size=30,
+    )
+)
+def test_gazetteer_match_is_the_walk(words: list[str]) -> None:
+    tokens = tokenize(" ".join(words))
+    assert list(match(tokens)) == list(_match_by_walk(tokens))
+
+
+# --- tokens ------------------------------------------------------------------------
+
+
+@SETTINGS
+@given(st.text(alphabet="ab É1.-'’/ º(", max_size=40))
+def test_tokens_are_the_named_tuples_of_the_matches(text: str) -> None:
+    expected = [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    found = tokenize(text)
+    assert found == expected
+    assert all(type(t) is Token for t in found)
