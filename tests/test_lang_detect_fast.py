@@ -94,3 +94,90 @@ def test_page_footers_and_navigation_words_are_found_as_by_every_pattern() -> No
                 assert _is_navigation(line) == bool(pattern.fullmatch(line)), (profile.code, line)
                 checked += 1
     assert checked > 24
+
+
+def _first_word_slowly(line: str) -> str:
+    """What :func:`graph.lang.first_word` answered before it memoised its tokens."""
+    for token in line.split():
+        folded = fold(token)
+        if folded:
+            return folded.split(" ", 1)[0]
+    return ""
+
+
+def test_first_word_is_the_fold_of_the_first_token_that_folds_to_something() -> None:
+    from graph.lang import first_word
+
+    lines = [
+        "",
+        "   ",
+        "\u0301 \u0308  Având în vedere",
+        "– ¨ ŞI",
+        "a¨b c",
+        "\tΑ. Εκτιμώντας",
+        "ﬁrst line",
+        "İstanbul ı",
+        "ΣΟΦΟΣ.",
+    ]
+    for path in TEXTS:
+        lines += path.read_text(encoding="utf-8", errors="replace").splitlines()[:100]
+    assert len(lines) > 1000
+    for line in lines:
+        assert first_word(line) == _first_word_slowly(line), line
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_the_title_bound_is_never_below_the_title_count(path: Path) -> None:
+    """What lets detection skip a language's title search must hold on every text."""
+    from graph.lang import _title_bound
+
+    text = path.read_text(encoding="utf-8", errors="replace")
+    head = fold(text[:6000])
+    for profile in all_profiles():
+        bound = _title_bound(profile, head)
+        count = len(profile.title_re.findall(text[:6000]))
+        assert bound is None or count <= bound, profile.code
+
+
+def test_every_title_regex_has_a_bound_from_what_its_matches_contain() -> None:
+    from graph.lang import _needs
+
+    with_regex = [p for p in all_profiles() if p.title_regex]
+    assert len(with_regex) >= 5
+    for profile in with_regex:
+        assert profile._title_needs is not None and all(profile._title_needs), profile.code
+    assert _needs((r"Az Európai Parlament \d{4}\.",)) == ("az europai parlament",)
+    regex = r"\d+\s+(?:mhux\s+)?leġiżlattiva tal-Parlament"
+    assert _needs((regex,)) == ("legizlattiva tal-parlament",)
+    assert _needs((r"(?:abc|xyz)\d",)) is None  # no text every match holds
+    assert _needs((r"abd|abc",)) == ("ab",)  # the parser's common prefix of the branches
+
+
+def test_the_title_still_breaks_a_tie_of_lines() -> None:
+    profiles = {p.code: p for p in all_profiles()}
+    en, fr = profiles["en"], profiles["fr"]
+    lines = [f"- {en.citation[0]} x,", f"- {fr.citation[0]} x,"]
+    for title in ("", f"{en.title[0]} 1 May 2021", f"{fr.title[0]} 1 mai 2021"):
+        for text in ("\n".join([title, *lines]), "\n".join([title, *reversed(lines)])):
+            assert detect_language(text) == exhaustive(text), text
+    alone = "\n".join([f"{fr.title[0]} 1 mai 2021", f"- {en.citation[0]} x,"])
+    assert detect_language(alone) == exhaustive(alone) == "en"
+
+
+def test_profile_patterns_come_from_programs_of_their_own_source() -> None:
+    import re
+
+    from graph.lang import _PATTERN_KEYS
+
+    checked = 0
+    for profile in all_profiles():
+        for key in _PATTERN_KEYS:
+            source = profile._source(key)
+            program = profile._programs.get(key)
+            assert (program is None) == (source is None), (profile.code, key)
+            if program is not None:
+                assert program[1] == source, (profile.code, key)
+                compiled = profile._compiled(key)
+                assert compiled == re.compile(source, re.IGNORECASE), (profile.code, key)
+                checked += 1
+    assert checked > 24 * 5

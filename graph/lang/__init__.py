@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from .. import datacache
@@ -127,13 +127,18 @@ class LanguageProfile:
     _programs: dict[str, datacache.Program] = field(
         default_factory=dict, compare=False, hash=False, repr=False
     )
+    #: the folded text every match of each title regex contains (None: not known), derived
+    #: with the profile: it bounds how often the title occurs (see :func:`_title_bound`)
+    _title_needs: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
 
     def _compiled(self, key: str) -> re.Pattern[str]:
         pattern = self._cache.get(key)
         if pattern is None:
-            source = self._source(key)
-            assert source is not None, key
             cached = self._programs.get(key)
+            # a program was derived with the profile, from the same data by the same code:
+            # its source is the pattern's (building it again is ~1 ms of a cold detection)
+            source = cached[1] if cached is not None else self._source(key)
+            assert source is not None, key
             pattern = datacache.compile_program(source, re.IGNORECASE, cached)
             self._cache[key] = pattern
         return pattern
@@ -188,8 +193,20 @@ class LanguageProfile:
 
     def is_parliament(self, line: str) -> bool:
         """True for the line that opens the body: "The European Parliament,"."""
+        forms, initials = self._parliament_forms
+        first = line.lstrip()[:1]  # asked of every line: most are told by their first letter
+        if initials is not None and first and first.casefold()[:1] not in initials:
+            return False
         folded = " ".join(line.split()).casefold().rstrip(",: ")  # "Europos Parlamentas ,"
-        return any(folded == p.casefold().rstrip(",: ") for p in self.parliament)
+        return folded in forms
+
+    @cached_property
+    def _parliament_forms(self) -> tuple[frozenset[str], frozenset[str] | None]:
+        """The lines :meth:`is_parliament` accepts, folded, and their first letters (None
+        when a form is empty: a line of commas would then be one)."""
+        forms = frozenset(p.casefold().rstrip(",: ") for p in self.parliament)
+        initials = None if "" in forms else frozenset(form[:1] for form in forms)
+        return forms, initials
 
     def is_annex(self, line: str) -> bool:
         """True for an annex heading: "ANNEX", "Annex II", "Annex to the resolution"."""
@@ -299,7 +316,38 @@ def _read(path: Path) -> LanguageProfile:
         date_pattern=str(data.get("date_pattern", _DEFAULT_DATE)),
         title_regex=title_regex,
         capitalised=bool(data.get("capitalised", False)),
+        _title_needs=_needs(title_regex),
     )
+
+
+def _needs(regexes: tuple[str, ...]) -> tuple[str, ...] | None:
+    """For each regex, the fold of the longest run of plain characters every match of it
+    contains; None when one has no such run (or the regex engine's parser is not CPython's).
+
+    Only the top level of the pattern is read: each item of it is part of every match.
+    """
+    try:
+        from re import _parser  # type: ignore[attr-defined]  # CPython's, no stub
+    except ImportError:
+        return None
+    needs: list[str] = []
+    for source in regexes:
+        try:
+            items = list(_parser.parse(source, re.IGNORECASE))
+        except Exception:  # another interpreter's internals: no bound
+            return None
+        runs, run = [], ""
+        for op, value in items:
+            if op == _parser.LITERAL:
+                run += chr(value)
+            else:
+                runs.append(run)
+                run = ""
+        longest = max((fold(r) for r in [*runs, run]), key=len)
+        if not longest:
+            return None
+        needs.append(longest)
+    return tuple(needs)
 
 
 @cache
@@ -356,11 +404,22 @@ def fold(text: str) -> str:
 
 def first_word(line: str) -> str:
     """The folded first word of a line (what a marker opening it must begin with)."""
-    for token in line.split():  # usually the first token; a lone mark folds to nothing
-        folded = fold(token)
+    rest = line
+    while True:  # usually the first token; a lone mark folds to nothing
+        parts = rest.split(None, 1)
+        if not parts:
+            return ""
+        folded = _token_head(parts[0])
         if folded:
-            return folded.split(" ", 1)[0]
-    return ""
+            return folded
+        rest = parts[1] if len(parts) > 1 else ""
+
+
+@lru_cache(maxsize=4096)
+def _token_head(token: str) -> str:
+    """The folded first word of one token: the same few tokens open the lines of every
+    document ("–", "A.", "whereas"), so they are folded once per process."""
+    return fold(token).split(" ", 1)[0]
 
 
 #: Letters Python's case-insensitive matching takes as equal that lower() keeps apart.
@@ -385,26 +444,67 @@ def detect_language(text: str) -> str:
     inside running text. A language's patterns are compiled only when its markers'
     first words occur where they would have to (see :func:`fold`): the others
     score nothing, as they would have, without compiling 24 languages' patterns.
+    The title formula is searched for only where it could change the outcome: in the
+    languages that could still come first once it is counted (see :func:`_title_bound`),
+    if there are two or more.
     """
-    best, best_score = "", 0
     lines = _stripped_lines(text)
-    heads = {word for word in map(first_word, lines) if word}
+    prefixes = _prefixes({word for word in map(first_word, lines) if word})
     head = fold(text[:6000])
-
-    def opens(phrases: tuple[str, ...]) -> bool:
-        return any(h.startswith(w) for w in first_words(phrases) for h in heads)
-
-    for profile in all_profiles():
-        score = 0
-        if opens(profile.citation):
-            score += 3 * _line_starts(lines, profile.citation_re)
-        if profile.recital_re is not None and opens(profile.recital):
-            score += 3 * _line_starts(lines, profile.recital_re)
-        if profile.title_regex or any(w in head for w in first_words(profile.title)):
+    profiles = all_profiles()
+    scores = [_line_score(profile, lines, prefixes) for profile in profiles]
+    bounds = [_title_bound(profile, head) for profile in profiles]
+    floor = max(scores, default=0)  # the winner scores at least this
+    # the languages that could reach it, their title counted: one alone is the winner
+    able = [
+        index
+        for index, (score, bound) in enumerate(zip(scores, bounds, strict=True))
+        if bound is None or score + 2 * bound >= floor
+    ]
+    if floor > 0 and len(able) == 1:
+        return profiles[able[0]].code
+    best, best_score = "", 0
+    for index in able:
+        profile, score, bound = profiles[index], scores[index], bounds[index]
+        if bound is None or bound:
             score += 2 * len(profile.title_re.findall(text[:6000]))
         if score > best_score:
             best, best_score = profile.code, score
     return best
+
+
+def _prefixes(words: set[str]) -> set[str]:
+    """Every prefix of the words ("" included when there is a word): a phrase opens one
+    of the lines only if its folded first word is among them."""
+    return {word[:end] for word in words for end in range(len(word) + 1)}
+
+
+def _line_score(profile: LanguageProfile, lines: list[str], prefixes: set[str]) -> int:
+    """Three points a line opening with a citation or a recital marker of the language."""
+    score = 0
+    if any(w in prefixes for w in first_words(profile.citation)):
+        score += 3 * _line_starts(lines, profile.citation_re)
+    if profile.recital_re is not None and any(w in prefixes for w in first_words(profile.recital)):
+        score += 3 * _line_starts(lines, profile.recital_re)
+    return score
+
+
+def _title_bound(profile: LanguageProfile, head: str) -> int | None:
+    """At most how many times the title formula occurs in the text whose fold is ``head``
+    (None: no bound known).
+
+    A match folds to its phrase's fold (see :func:`fold`), so non-overlapping matches
+    are disjoint occurrences, in ``head``, of their phrases' folded first words (or of
+    what every match of a title regex contains, see :func:`_needs`). A language whose
+    line score plus twice this bound stays below the best line score cannot come
+    first, whatever its title count: the search is spared.
+    """
+    needs: tuple[str, ...] = ()
+    if profile.title_regex:
+        if profile._title_needs is None:
+            return None
+        needs = profile._title_needs
+    return sum(head.count(word) for word in first_words(profile.title) + needs)
 
 
 _COMPILED.save()
