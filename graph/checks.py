@@ -38,6 +38,7 @@ __all__ = [
 ]
 
 Term = NamedNode | BlankNode | Literal | Triple
+_Terms = tuple[Term, NamedNode, Term]  # a statement's subject, predicate and object
 
 _SH = "http://www.w3.org/ns/shacl#"
 _RDF_LANGSTRING = NamedNode(PREFIXES["rdf"] + "langString")
@@ -51,9 +52,13 @@ _PREFIXED = re.compile(r"(?<![\w<])([A-Za-z][\w-]*):(?=[A-Za-z_])")
 
 
 class Index:
-    """One graph's triples by predicate, and the lookups the checks make, built on demand."""
+    """One graph's triples by predicate, and the lookups the checks make, built on demand.
 
-    __slots__ = ("_by_predicate", "_forward", "_backward", "_sets", "_reach")
+    Made from pyoxigraph quads or triples, or (:meth:`of_terms`) from their terms
+    already in Python: every term read out of pyoxigraph is a call into Rust and a
+    new object, so each statement's subject and object are read at most once."""
+
+    __slots__ = ("_by_predicate", "_terms", "_forward", "_backward", "_sets", "_reach")
 
     def __init__(self, statements: Iterable[Quad | Triple]) -> None:
         by_predicate: dict[NamedNode, list[Quad | Triple]] = {}
@@ -64,21 +69,42 @@ class Index:
                 found = by_predicate[predicate] = []
             found.append(statement)
         self._by_predicate = by_predicate
+        self._terms: dict[NamedNode, list[_Terms]] = {}
         self._forward: dict[NamedNode, dict[Term, list[Term]]] = {}
         self._backward: dict[NamedNode, dict[Term, list[Term]]] = {}
         self._sets: dict[NamedNode, set[tuple[Term, Term]]] = {}
         self._reach: dict[Term, frozenset[Term]] = {}
 
+    @classmethod
+    def of_terms(cls, statements: Iterable[_Terms]) -> Index:
+        """The index of (subject, predicate, object) terms (as graph.rdf built them)."""
+        index = cls(())
+        terms = index._terms
+        for statement in statements:
+            found = terms.get(statement[1])
+            if found is None:
+                found = terms[statement[1]] = []
+            found.append(statement)
+        return index
+
     def __contains__(self, predicate: object) -> bool:
-        return predicate in self._by_predicate
+        return predicate in self._by_predicate or bool(self._terms.get(predicate))  # type: ignore[call-overload]
+
+    def _statements(self, predicate: NamedNode) -> list[_Terms]:
+        found = self._terms.get(predicate)
+        if found is None:
+            found = self._terms[predicate] = [
+                (s.subject, predicate, s.object) for s in self._by_predicate.get(predicate, ())
+            ]
+        return found
 
     def objects(self, predicate: NamedNode) -> dict[Term, list[Term]]:
         """subject → its objects for ``predicate``."""
         table = self._forward.get(predicate)
         if table is None:
             table = self._forward[predicate] = {}
-            for statement in self._by_predicate.get(predicate, ()):
-                table.setdefault(statement.subject, []).append(statement.object)
+            for subject, _, obj in self._statements(predicate):
+                table.setdefault(subject, []).append(obj)
         return table
 
     def subjects(self, predicate: NamedNode) -> dict[Term, list[Term]]:
@@ -86,8 +112,8 @@ class Index:
         table = self._backward.get(predicate)
         if table is None:
             table = self._backward[predicate] = {}
-            for statement in self._by_predicate.get(predicate, ()):
-                table.setdefault(statement.object, []).append(statement.subject)
+            for subject, _, obj in self._statements(predicate):
+                table.setdefault(obj, []).append(subject)
         return table
 
     def has(self, subject: Term, predicate: Term, obj: Term) -> bool:
@@ -96,9 +122,7 @@ class Index:
             return False
         pairs = self._sets.get(predicate)
         if pairs is None:
-            pairs = self._sets[predicate] = {
-                (s.subject, s.object) for s in self._by_predicate.get(predicate, ())
-            }
+            pairs = self._sets[predicate] = {(s, o) for s, _, o in self._statements(predicate)}
         return (subject, obj) in pairs
 
     def documents(self, node: Term) -> frozenset[Term]:
