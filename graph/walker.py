@@ -14,7 +14,7 @@ from dataclasses import field
 from functools import cache
 
 from .footnotes import FootnoteBlock, Marker, find_markers
-from .lang import LanguageProfile, all_profiles, first_word, first_words, fold
+from .lang import LanguageProfile, all_profiles, first_word, first_words, fold, folded
 from .model import Compiled, UnitKind, cached_dataclass
 
 _COMPILED = Compiled(__name__, __file__)
@@ -127,7 +127,7 @@ def _navigation_words() -> tuple[str, ...]:
 def _navigation_keys() -> tuple[frozenset[int], frozenset[str]]:
     """The words' lengths (a literal matches letter for letter) and folded forms."""
     words = _navigation_words()
-    return frozenset(map(len, words)), frozenset(fold(w) for w in words)
+    return frozenset(map(len, words)), frozenset(folded(w) for w in words)
 
 
 @cache

@@ -167,17 +167,55 @@ def test_the_title_still_breaks_a_tie_of_lines() -> None:
 def test_profile_patterns_come_from_programs_of_their_own_source() -> None:
     import re
 
-    from graph.lang import _PATTERN_KEYS
+    from graph.lang import _MONTH_KEYS, _PATTERN_KEYS
 
     checked = 0
     for profile in all_profiles():
-        for key in _PATTERN_KEYS:
+        for key in _PATTERN_KEYS + _MONTH_KEYS:
             source = profile._source(key)
             program = profile._programs.get(key)
-            assert (program is None) == (source is None), (profile.code, key)
-            if program is not None:
-                assert program[1] == source, (profile.code, key)
+            assert (program is None) == (source is None or key in _MONTH_KEYS), (profile.code, key)
+            if source is not None:
+                assert program is None or program[1] == source, (profile.code, key)
                 compiled = profile._compiled(key)
                 assert compiled == re.compile(source, re.IGNORECASE), (profile.code, key)
                 checked += 1
+    assert checked > 24 * 17
+
+
+def test_phrase_folds_derived_with_the_profiles_are_the_folds() -> None:
+    from graph.lang import first_words, folded
+
+    checked = 0
+    for profile in all_profiles():
+        assert profile._folds, profile.code
+        for phrase, derived in profile._folds.items():
+            assert derived == fold(phrase) == folded(phrase), (profile.code, phrase)
+            checked += 1
+        for phrases in (profile.citation, profile.recital, profile.title, profile.page_footer):
+            expected = {fold(phrase).split(" ", 1)[0] for phrase in phrases}
+            assert set(first_words(phrases)) == expected, profile.code
+    assert folded("not a phrase of any profile ȘI") == fold("not a phrase of any profile ȘI")
     assert checked > 24 * 5
+
+
+def test_month_numbers_are_read_as_each_month_pattern_would() -> None:
+    import re
+
+    from graph.lang import phrase_pattern
+
+    checked = 0
+    for profile in all_profiles():
+        for month in profile.months:
+            for name in (month, _upper(month), _no_accents(month), f" {month} ", month + "x"):
+                expected = next(
+                    (
+                        index
+                        for index, m in enumerate(profile.months, start=1)
+                        if re.fullmatch(phrase_pattern(m), name.strip(), re.IGNORECASE)
+                    ),
+                    None,
+                )
+                assert profile.month_number(name) == expected, (profile.code, name)
+                checked += 1
+    assert checked > 24 * 12 * 4

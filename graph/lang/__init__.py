@@ -33,6 +33,7 @@ __all__ = [
     "fold",
     "first_word",
     "first_words",
+    "folded",
 ]
 
 _DIR = Path(__file__).resolve().parent / "structure"
@@ -130,6 +131,8 @@ class LanguageProfile:
     #: the folded text every match of each title regex contains (None: not known), derived
     #: with the profile: it bounds how often the title occurs (see :func:`_title_bound`)
     _title_needs: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
+    #: the fold of each of its phrases (see :func:`folded`), derived with the profile
+    _folds: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def _compiled(self, key: str) -> re.Pattern[str]:
         pattern = self._cache.get(key)
@@ -165,15 +168,21 @@ class LanguageProfile:
             return rf"^\s*(?:{_alternation(self.header)})\s*$" if self.header else None
         if key == "footer":
             return rf"^\s*(?:{_alternation(self.page_footer)})" if self.page_footer else None
+        if key in _MONTH_KEYS:
+            return phrase_pattern(self.months[_MONTH_KEYS.index(key)])
         raise KeyError(key)
 
     def with_programs(self) -> LanguageProfile:
-        """The profile with the compiled programs of its patterns (to cache it)."""
-        for key in _PATTERN_KEYS:
+        """The profile with the compiled programs of its patterns and the folds of its
+        phrases (to cache it: a fresh process neither compiles nor folds them)."""
+        for key in _PATTERN_KEYS:  # not the months: a process compiles one language's few
             source = self._source(key)
             found = None if source is None else datacache.program(source, re.IGNORECASE)
             if found is not None:
                 self._programs[key] = found
+        navigation = tuple(word.strip() for word in self.navigation)
+        for phrase in self.citation + self.recital + self.title + self.page_footer + navigation:
+            self._folds[phrase] = fold(phrase)
         return self
 
     @cached_property
@@ -254,14 +263,15 @@ class LanguageProfile:
 
     def month_number(self, name: str) -> int | None:
         """1…12 for a month name as printed (any case, ș/ş alike), else None."""
-        for index, month in enumerate(self.months, start=1):
-            if re.fullmatch(phrase_pattern(month), name.strip(), re.IGNORECASE):
+        for index, key in enumerate(_MONTH_KEYS[: len(self.months)], start=1):
+            if self._compiled(key).fullmatch(name.strip()):
                 return index
         return None
 
 
-#: The keys of :meth:`LanguageProfile._source`.
+#: The keys of :meth:`LanguageProfile._source`: the structural patterns, and each month.
 _PATTERN_KEYS = ("citation", "recital", "title", "annex", "date", "oj", "header", "footer")
+_MONTH_KEYS = tuple(f"month{number}" for number in range(1, 13))
 
 
 def _tuple(data: dict[str, object], key: str) -> tuple[str, ...]:
@@ -354,11 +364,14 @@ def _needs(regexes: tuple[str, ...]) -> tuple[str, ...] | None:
 def all_profiles() -> tuple[LanguageProfile, ...]:
     """Every profile shipped, in code order (parsed once per user, see :mod:`graph.datacache`)."""
     paths = sorted(_DIR.glob("*.toml"))
-    return datacache.cached(
+    profiles = datacache.cached(
         "profiles",
         (*paths, Path(__file__)),
         lambda: tuple(_read(path).with_programs() for path in paths),
     )
+    for profile in profiles:
+        _KNOWN_FOLDS.update(profile._folds)
+    return profiles
 
 
 #: ISO 639-1 codes of the languages with a structure profile.
@@ -433,7 +446,17 @@ _MARKS = _COMPILED.pattern(
 @cache
 def first_words(phrases: tuple[str, ...]) -> tuple[str, ...]:
     """The folded first word of each phrase: a line a phrase opens begins with one."""
-    return tuple({fold(phrase).split(" ", 1)[0] for phrase in phrases})
+    return tuple({folded(phrase).split(" ", 1)[0] for phrase in phrases})
+
+
+def folded(phrase: str) -> str:
+    """``fold(phrase)``: for a phrase of a profile, as derived with the profiles."""
+    known = _KNOWN_FOLDS.get(phrase)
+    return fold(phrase) if known is None else known
+
+
+#: The folds of the profiles' phrases, gathered by :func:`all_profiles`.
+_KNOWN_FOLDS: dict[str, str] = {}
 
 
 def detect_language(text: str) -> str:
