@@ -46,7 +46,6 @@ _RDFS_SUBCLASS = NamedNode(PREFIXES["rdfs"] + "subClassOf")
 _XSD_INTEGER = O_XSD.integer  # bound once: a closed namespace's lookup is a Python call
 _STRINGS = frozenset({O_XSD.string, _RDF_LANGSTRING})
 _TARGETS = {"targetClass", "targetSubjectsOf", "targetObjectsOf", "targetNode"}
-_DIGITS = re.compile(r"[0-9]+")
 _CANONICAL_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _PREFIXED = re.compile(r"(?<![\w<])([A-Za-z][\w-]*):(?=[A-Za-z_])")
 
@@ -214,7 +213,7 @@ def _key(term: Term) -> str | None:
 def _offset(term: Term) -> int | None:
     if isinstance(term, Literal) and term.datatype == _XSD_INTEGER:
         value = term.value
-        if _DIGITS.fullmatch(value):
+        if value.isascii() and value.isdigit():  # [0-9]+, without a regex
             return int(value)
     return None
 

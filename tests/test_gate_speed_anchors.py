@@ -1,15 +1,21 @@
 """The anchor check (graph/checks.py ``_anchors``) reads each of a span's terms out of
 pyoxigraph once, not once per combination: a span with several offsets, anchors or
 units is still flagged whenever a combination of them is one its SPARQL query
-reports, and the fast gate's verdict stays the full validation's."""
+reports, and the fast gate's verdict stays the full validation's. Offsets are read
+without a regex, as the regex read them."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from graph_samples import Mutation, add, set_object, small_analysis
+from hypothesis import given
+from hypothesis import strategies as st
 from pyoxigraph import Literal, NamedNode, Quad
 
 import graph.validate as gate
+from graph.checks import _offset
 from graph.rdf import build_quads
 from graph.validate import ValidationResult, suspects, validate
 
@@ -83,3 +89,11 @@ def test_quads_and_triples_of_one_graph_get_one_verdict() -> None:
     assert gate._conforming_fast(triples) is not None
     mixed: list[Quad] = quads[:-1] + [Quad(*quads[-1].triple)]  # one in the default graph
     assert gate._conforming_fast(mixed) is None  # two graphs: validate() takes each alone
+
+
+@given(st.text(max_size=6) | st.from_regex(r"-?[0-9]{1,4}", fullmatch=True))
+def test_an_offset_is_read_as_the_regex_reads_it(value: str) -> None:
+    """``_offset`` tests digits without a regex; it reads what ``[0-9]+`` fully matches."""
+    expected = int(value) if re.fullmatch(r"[0-9]+", value) else None
+    assert _offset(Literal(value, datatype=NamedNode(XSD + "integer"))) == expected
+    assert _offset(Literal(value)) is None
