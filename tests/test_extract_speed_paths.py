@@ -203,21 +203,16 @@ def test_gazetteer_match_is_the_walk_on_the_sample() -> None:
     assert hits > 20
 
 
-@SETTINGS
-@given(
-    st.lists(
-        st.sampled_from(
-            [
-                "Uniunea", "Europeană", "Uniunii", "Europene", "ONU", "ONU-ului", "UE", "ue",
-                "Consiliul", "Europei", "Rusia", "Rusiei", "Organizația", "Mondială", "a",
-                "Sănătății", "Amnesty", "International", "european", "Parlamentul", "de",
-                "Human", "Rights", "Watch", "Nations", "United", "the", "EU-ul", "Marea",
-                "Britanie", "(", ")", ",",
-            ]  # fmt: skip
-        ),
-        max_size=30,
-    )
+_GAZETTEER_TEXT = (
+    "Uniunea Europeană Uniunii Europene ONU ONU-ului UE ue Consiliul Europei Rusia Rusiei "
+    "Organizația Mondială a Sănătății Amnesty International european Parlamentul de Human "
+    "Rights Watch Nations United the EU-ul Marea Britanie ( ) ,"
 )
+_GAZETTEER_WORDS = [t.text for t in tokenize(_GAZETTEER_TEXT)]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(_GAZETTEER_WORDS), max_size=30))
 def test_gazetteer_match_is_the_walk(words: list[str]) -> None:
     tokens = tokenize(" ".join(words))
     assert list(match(tokens)) == list(_match_by_walk(tokens))
@@ -233,3 +228,50 @@ def test_tokens_are_the_named_tuples_of_the_matches(text: str) -> None:
     found = tokenize(text)
     assert found == expected
     assert all(type(t) is Token for t in found)
+
+
+def test_section_patterns_are_compiled_from_the_sources_derived_with_the_data() -> None:
+    from graph.extract.cues import pattern_source
+
+    checked = 0
+    for language in available_languages():
+        cues = load_cues(language)
+        for name, section in cues.raw.items():
+            if not isinstance(section, dict):
+                continue
+            for key, value in section.items():
+                phrases = [value] if isinstance(value, str) else value
+                if not (isinstance(phrases, list) and all(isinstance(v, str) for v in phrases)):
+                    continue
+                pattern = cues.patterns(name, key)
+                source = pattern_source(phrases)
+                assert (pattern.pattern if pattern is not None else None) == source
+                checked += 1
+    assert checked > 200
+
+
+# --- persons -----------------------------------------------------------------------
+
+
+@SETTINGS
+@given(st.text(alphabet="aAlL-'’sIbn Éé1/", min_size=1, max_size=12))
+def test_a_word_opening_in_lower_case_without_a_prefix_is_no_name_word(word: str) -> None:
+    """What ``persons._runs_of`` assumes to judge most tokens without a call."""
+    from graph.extract.persons import _name_word
+
+    for language in ("ro", "en", "fr", "de"):
+        prefixes = tuple(load_cues(language).raw.get("person_prefixes", ()))
+        if not (word[0].isupper() or word.startswith(prefixes)):
+            assert _name_word.__wrapped__(word, language) is False
+
+
+def test_name_words_of_the_sample_opening_in_lower_case_have_a_prefix() -> None:
+    from graph.extract.persons import _name_word
+
+    units = leaf_contexts(segment(read_path(SAMPLE)))
+    words = {t.text for _, text in units for t in tokenize(text)} | {"al-Khawaja", "el-Sisi"}
+    for language in available_languages():
+        prefixes = tuple(load_cues(language).raw.get("person_prefixes", ()))
+        for word in words:
+            if _name_word.__wrapped__(word, language):
+                assert word[0].isupper() or word.startswith(prefixes), word

@@ -317,9 +317,16 @@ def _section_words(language: str, section: str, key: str) -> frozenset[str]:
     return frozenset(fold(w) for w in load_cues(language).section(section).get(key, []))
 
 
+#: by language, the pattern source of each phrase list, as derived with its data
+_SECTION_SOURCES: dict[str, dict[tuple[str, str], str | None]] = {}
+
+
 @cache
 def _section_pattern(language: str, section: str, key: str) -> re.Pattern[str] | None:
     cues = load_cues(language)
+    known = _SECTION_SOURCES.get(cues.language, {})
+    if (section, key) in known:  # no source to rebuild from its phrases
+        return _compiled(known[section, key])
     value = cues.section(section).get(key, [])
     if isinstance(value, str):
         value = [value]
@@ -367,6 +374,8 @@ class _CueData:
     programs: dict[str, datacache.Program]
     #: the heads of each of those patterns (:func:`pattern_heads`), by source; sorted
     heads: dict[str, tuple[str, ...] | None]
+    #: the source of each phrase list's pattern, by (section, key) (:meth:`Cues.patterns`)
+    section_sources: dict[tuple[str, str], str | None]
 
 
 _WORD_SETS = (
@@ -387,6 +396,7 @@ def load_cues(language: str) -> Cues:
         language = "en"
     data = datacache.cached(f"cues-{language}", sources(language), lambda: _derive(language))
     _PROGRAMS.update(data.programs)
+    _SECTION_SOURCES[language] = data.section_sources
     for source, heads in data.heads.items():
         if source not in _HEADS:
             _register_heads(source, None if heads is None else frozenset(heads))
@@ -476,24 +486,35 @@ def _derive(language: str) -> _CueData:
             if (found := datacache.program(source)) is not None
         },
         heads=dict(sorted(heads.items())),
+        section_sources={
+            (name, key): pattern_source(phrases)
+            for name, key, phrases in sorted(_keyed_phrases(raw))
+        },
     )
+
+
+def _keyed_phrases(raw: dict[str, Any]) -> list[tuple[str, str, list[str]]]:
+    """(section, key, phrases) of every phrase list of a section."""
+    out = []
+    for name, section in raw.items():
+        if isinstance(section, dict):
+            for key, value in section.items():
+                if isinstance(value, str):
+                    value = [value]
+                if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                    out.append((name, key, value))
+    return out
 
 
 def _section_phrases(raw: dict[str, Any]) -> list[list[str]]:
     """Every phrase list of a section (what :meth:`Cues.patterns` compiles), and each
     section's phrases together (a section of kinds: "org_cues")."""
     out: list[list[str]] = []
-    for section in raw.values():
-        if isinstance(section, dict):
-            together: list[str] = []
-            for value in section.values():
-                if isinstance(value, str):
-                    value = [value]
-                if isinstance(value, list) and all(isinstance(v, str) for v in value):
-                    out.append(value)
-                    together.extend(value)
-            out.append(together)
-    return out
+    together: dict[str, list[str]] = {}
+    for name, _, phrases in _keyed_phrases(raw):
+        out.append(phrases)
+        together.setdefault(name, []).extend(phrases)
+    return out + list(together.values())
 
 
 def strip_accents(text: str) -> str:

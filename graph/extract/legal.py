@@ -19,7 +19,7 @@ from .cues import Cues, fold_aligned
 from .gazetteer import country_of
 from .instruments import _eu, enumeration_follows, past_enumeration
 from .names import next_match, token_at
-from .tokens import Token, fold, folded_words, is_acronym, is_cap, tokenize
+from .tokens import Token, fold, folded_words, is_acronym, is_cap, tokenize, word_set
 
 __all__ = ["extract", "law_span_end"]
 
@@ -489,12 +489,14 @@ def _head_prefixes(language: str) -> tuple[str, ...]:
 def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     tokens = tokenize(text)
     folded = fold_aligned(text)
-    n = len(tokens)
     taken_until = -1
     prefixes = _head_prefixes(cues.language)
-    folds = folded_words(text)
-    for i in range(n):
-        if not folds[i].startswith(prefixes):
+    # the unit's distinct words that open as a law's head does, rather than every token
+    # tested against every head
+    heads = {w for w in word_set(text) if w.startswith(prefixes)}
+    folds = folded_words(text) if heads else ()
+    for i in range(len(folds)):
+        if folds[i] not in heads:
             continue
         title = _quoted_title(tokens, i, cues)
         if title is not None and tokens[title[0]].start > taken_until:

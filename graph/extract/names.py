@@ -62,13 +62,15 @@ def next_match(
     match; None when no later token does.
 
     The same answer as trying ``pattern.match`` at each token's start in turn, but one
-    ``search`` finds the next candidate, so a unit costs a few regex calls, not one
-    per token. (A search from a position finds the leftmost position where ``match``
-    would succeed, and gives the match ``match`` would give there.)
+    search finds the next candidate, so a unit costs a few regex calls, not one per
+    token. (A search from a position finds the leftmost position where ``match``
+    would succeed, and gives the match ``match`` would give there.) The search is the
+    first match of :func:`.cues.finditer`: a cue pattern is tried only where its
+    phrases' first letters occur.
     """
     n = len(tokens)
     while i < n:
-        m = pattern.search(folded, tokens[i].start)
+        m = next(finditer(pattern, folded, tokens[i].start), None)
         if m is None:
             return None
         i = token_at(tokens, m.start())

@@ -76,7 +76,13 @@ def _runs_of(text: str, language: str) -> tuple[tuple[int, int], ...]:
     again by the list pass after settling, so cached by text."""
     cues = load_cues(language)
     tokens = tokenize(text)
-    name = [_name_word(t.text, language) for t in tokens]
+    prefixes = tuple(cues.raw.get("person_prefixes", ()))
+    # a word opening in lower case, without a name's prefix, is no name word: most
+    # tokens are judged without a call (:func:`_name_word` would say False)
+    name = [
+        (t.text[0].isupper() or t.text.startswith(prefixes)) and _name_word(t.text, language)
+        for t in tokens
+    ]
     particles = cues.person_particles
     out = []
     i, n = 0, len(tokens)
