@@ -18,7 +18,8 @@ __all__ = ["clean_text"]
 _CLOSING = set(",.;:)]”»")  # a span that opens with these is glued to the one before
 # white space that is not already one plain space: runs, newlines, tabs, no-break
 # spaces (a run of two or more, or one that is not " "); opening with ``\s`` lets
-# the regex engine skip ahead to white space instead of trying every position
+# the regex engine skip ahead to white space instead of trying every position. Every
+# white space character but " " is unprintable, so a printable text without "  " has none.
 _SPACE_RUN = re.compile(r"\s\s+|[^\S ]")
 
 
@@ -78,6 +79,15 @@ def _runs(spans: list[tuple[int, int]], skip: list[tuple[int, int]]) -> list[lis
     return result
 
 
+def _first_char(text: str, runs: list[tuple[int, int]]) -> str:
+    """The first character of the runs' text that is not white space ("" if none)."""
+    for start, end in runs:
+        chunk = text[start:end].lstrip()
+        if chunk:
+            return chunk[0]
+    return ""
+
+
 def clean_text(
     text: str, spans: list[tuple[int, int]], skip: list[tuple[int, int]]
 ) -> tuple[str, tuple[Piece, ...]]:
@@ -90,7 +100,7 @@ def clean_text(
     out = _Out()
     for number, (runs, (start, _end)) in enumerate(zip(_runs(spans, skip), spans, strict=True)):
         if number and out.length:
-            following = "".join(text[s:e] for s, e in runs).lstrip()[:1]
+            following = _first_char(text, runs)
             previous = "".join(out.parts[-2:])
             hyphenated = (
                 previous.endswith("-")
@@ -101,6 +111,10 @@ def clean_text(
             if not hyphenated and following not in _CLOSING:
                 out.space(start - 1 if start > 0 and text[start - 1].isspace() else -1)
         for run_start, run_end in runs:
+            chunk = text[run_start:run_end]
+            if chunk.isprintable() and "  " not in chunk:
+                out.write(chunk, run_start)  # the usual line: nothing to fold
+                continue
             position = run_start
             for match in _SPACE_RUN.finditer(text, run_start, run_end):
                 out.write(text[position : match.start()], position)

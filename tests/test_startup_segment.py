@@ -122,3 +122,67 @@ def test_the_body_opening_line_is_told_as_by_comparing_the_whole_line() -> None:
             checked += 1
             accepted += expected
     assert checked > 1000 and accepted > 24
+
+
+def test_every_white_space_but_the_space_is_unprintable() -> None:
+    """What lets clean_text write a printable line without "  " as it is."""
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    assert len(spaces) > 20
+    assert all(not c.isprintable() for c in spaces if c != " ")
+    assert all(re.fullmatch(r"\s", c) for c in spaces)
+
+
+def _old_clean_text(
+    text: str, spans: list[tuple[int, int]], skip: list[tuple[int, int]]
+) -> tuple[str, tuple[object, ...]]:
+    """clean_text as it was: every run through the white space pattern."""
+    from graph import clean
+
+    out = clean._Out()
+    for number, (runs, (start, _end)) in enumerate(
+        zip(clean._runs(spans, skip), spans, strict=True)
+    ):
+        if number and out.length:
+            following = "".join(text[s:e] for s, e in runs).lstrip()[:1]
+            previous = "".join(out.parts[-2:])
+            hyphenated = (
+                previous.endswith("-")
+                and len(previous) > 1
+                and previous[-2].isalpha()
+                and following.islower()
+            )
+            if not hyphenated and following not in clean._CLOSING:
+                out.space(start - 1 if start > 0 and text[start - 1].isspace() else -1)
+        for run_start, run_end in runs:
+            position = run_start
+            for match in clean._SPACE_RUN.finditer(text, run_start, run_end):
+                out.write(text[position : match.start()], position)
+                out.space(match.start())
+                position = match.end()
+            out.write(text[position:run_end], position)
+    stripped = "".join(out.parts).rstrip(" ")
+    pieces = []
+    for clean_start, source_start, length in out.pieces:
+        length = min(length, len(stripped) - clean_start)
+        if length > 0:
+            pieces.append(clean.Piece(clean_start, source_start, length))
+    return stripped, tuple(pieces)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_clean_text_is_what_it_was(path: Path) -> None:
+    from graph.clean import clean_text
+
+    text = path.read_text(encoding="utf-8", errors="replace")
+    text += "\n" + "\n".join(TRICKY) + "\nword-\n  cut  \u00a0 here\t x\u2028y  \n(1) z"
+    rng = random.Random(path.name)
+    ranges = _ranges(text, rng)
+    checked = 0
+    for _ in range(150):
+        spans = sorted(rng.sample(ranges, rng.randrange(1, 5)))
+        skip = list(rng.sample(ranges, 3)) + [
+            (m.start, m.end) for s, e in spans for m in find_markers(text, s, e)
+        ]
+        assert clean_text(text, spans, skip) == _old_clean_text(text, spans, skip), spans
+        checked += 1
+    assert checked == 150
