@@ -23,9 +23,11 @@ import sys
 from pathlib import Path
 
 from .errors import BinaryInputError, EmptyInputError, EncodingError, InputError
-from .model import Source
+from .model import Compiled, Source
 
 __all__ = ["read_path", "read_bytes", "decode"]
+
+_COMPILED = Compiled(__name__, __file__)
 
 _EXPECTED = (
     "expected the text of a European Parliament resolution (plain text or the EP's HTML page)"
@@ -57,10 +59,10 @@ _GOOD = set("ăâîșțşţĂÂÎȘȚŞŢ")
 _LETTERS = set(
     "éèêëàáäçôöüûùúíóőűčřšžěůýłąęśźżćńľĺŕďťňßãõñòìïÉÈÀÁÄÇÖÜÚÍÓŐŰČŘŠŽĚŮÝŁĄĘŚŹŻĆŃĽĹŔĎŤŇÑ„”“–—’‘«»°"
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_CONTROL = _COMPILED.pattern(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _ODD = set("¤¦¨¬¯±´¶·¸¹²³¼½¾¿×÷ÐÞðþµ¡¢£¥ªº")
-_TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*|!--|/[a-zA-Z])[\s>/]")
-_HTML = re.compile(
+_TAG = _COMPILED.pattern(r"<(?:[a-zA-Z][a-zA-Z0-9]*|!--|/[a-zA-Z])[\s>/]")
+_HTML = _COMPILED.pattern(
     r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|table)[\s>/]",
     re.IGNORECASE | re.DOTALL,
 )
@@ -231,3 +233,6 @@ def read_path(path: str | os.PathLike[str]) -> Source:
         raise InputError(f"{origin}: cannot be read ({exc.strerror or exc}); {_EXPECTED}") from None
     media_type = "text/html" if target.suffix.lower() in {".html", ".htm", ".xhtml"} else None
     return read_bytes(data, origin, media_type)
+
+
+_COMPILED.save()
