@@ -3,6 +3,7 @@ one computes, and no state of the cache folder is ever an error."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import subprocess
@@ -319,9 +320,13 @@ def test_the_sample_builds_alike_cold_warm_and_uncached(sample_path: Path, tmp_p
     plain = _build(sample_path, tmp_path / "plain.nt", None, "1")
     cold = _build(sample_path, tmp_path / "cold.nt", one, "2")
     written = {p.name: p.stat().st_ino for p in one.iterdir()}
-    assert set(written) == {
-        "gazetteer.pickle", "cues-ro.pickle", "profiles.pickle", "tokens.pickle"
+    data = {n for n in written if not n.startswith("compiled-")}
+    assert data == {"gazetteer.pickle", "cues-ro.pickle", "profiles.pickle", "tokens.pickle"}
+    compiled = {n.removeprefix("compiled-").removesuffix(".pickle") for n in written} - {
+        n.removesuffix(".pickle") for n in data
     }
+    assert "graph.model" in compiled  # the modules' compiled patterns and generated code
+    assert all(importlib.util.find_spec(name) for name in compiled)
     warm = _build(sample_path, tmp_path / "warm.nt", one, "3")
     assert {p.name: p.stat().st_ino for p in one.iterdir()} == written  # read, not rewritten
     _build(sample_path, tmp_path / "again.nt", two, "4")
