@@ -11,7 +11,7 @@ type follows the markers inside (EU → EUBody, UN/OSCE → InternationalOrganis
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ..model import EntityType, Mention
 from .cues import Cues, finditer, fold_aligned
@@ -34,7 +34,7 @@ def _country(tok: Token, after_head: bool = True) -> Entry | None:
     return entry
 
 
-def _place_span(tokens: list[Token], j: int) -> tuple[Entry, int] | None:
+def _place_span(tokens: Sequence[Token], j: int) -> tuple[Entry, int] | None:
     """A place of one or more words from token ``j`` ("Hong Kong"): entry and end."""
     from .gazetteer import match
 
@@ -46,7 +46,7 @@ def _place_span(tokens: list[Token], j: int) -> tuple[Entry, int] | None:
     return None
 
 
-def _place_before(tokens: list[Token], i: int) -> tuple[Entry, tuple[int, int]] | None:
+def _place_before(tokens: Sequence[Token], i: int) -> tuple[Entry, tuple[int, int]] | None:
     """A place of several words ending right before token ``i`` ("Hong Kong authorities")."""
     from .gazetteer import match
 
@@ -57,7 +57,7 @@ def _place_before(tokens: list[Token], i: int) -> tuple[Entry, tuple[int, int]] 
     return None
 
 
-def _place_ending(tokens: list[Token], first: int, end: int) -> Entry | None:
+def _place_ending(tokens: Sequence[Token], first: int, end: int) -> Entry | None:
     """The country whose name of several words ends a body's name ("… of the Slovak
     Republic")."""
     from .gazetteer import match
@@ -80,7 +80,7 @@ def _before_state(folded: str, s: int, e: int, cues: Cues) -> int:
     return e
 
 
-def _known_before_topic(tokens: list[Token], first: int, end: int, cues: Cues) -> bool:
+def _known_before_topic(tokens: Sequence[Token], first: int, end: int, cues: Cues) -> bool:
     """Does a known organisation open the span, followed by a topic ("privind", "on"):
     the subject of its judgments or reports, not part of its name?"""
     from .gazetteer import match
@@ -91,7 +91,7 @@ def _known_before_topic(tokens: list[Token], first: int, end: int, cues: Cues) -
     return False
 
 
-def _title_tail(tokens: list[Token], end: int, text: str, cues: Cues) -> int:
+def _title_tail(tokens: Sequence[Token], end: int, text: str, cues: Cues) -> int:
     """Capitalised words completing a place's official name ("… Special Administrative
     Region"), where names are written in title case."""
     if not cues.raw.get("title_case_names"):
@@ -99,7 +99,7 @@ def _title_tail(tokens: list[Token], end: int, text: str, cues: Cues) -> int:
     return max(end, cap_run_end(tokens, end, text, cues)) if end < len(tokens) else end
 
 
-def _prefixed(tokens: list[Token], k: int, folded: str, cues: Cues) -> tuple[Entry, int] | None:
+def _prefixed(tokens: Sequence[Token], k: int, folded: str, cues: Cues) -> tuple[Entry, int] | None:
     """A country named with its prefix from token ``k`` ("Republicii Kârgâzstan",
     "Republic of X"): its entry and end token, or None."""
     prefixes = cues.patterns("bodies", "place_prefixes")
@@ -117,7 +117,7 @@ def _prefixed(tokens: list[Token], k: int, folded: str, cues: Cues) -> tuple[Ent
 def _coordinated(
     unit_id: str,
     text: str,
-    tokens: list[Token],
+    tokens: Sequence[Token],
     i: int,
     head_at: dict[int, re.Match[str]],
     entry: Entry,
@@ -165,7 +165,7 @@ def _person_word(tok: Token, cues: Cues) -> bool:
     )
 
 
-def _before_person(tokens: list[Token], i: int, end: int, cues: Cues) -> int:
+def _before_person(tokens: Sequence[Token], i: int, end: int, cues: Cues) -> int:
     """End of a body's capitalised run before a person's name that follows it with
     no comma: "President of the European Parliament X Y and High Representative …",
     "critic of the Algerian Government X Y, 75," end at the body word. The name is two

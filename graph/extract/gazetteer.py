@@ -9,7 +9,7 @@ exact tokens. Nothing here is specific to any one resolution.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -290,13 +290,23 @@ def _lower_words() -> frozenset[str]:
     return frozenset(_derived().lower_words)
 
 
-def match(tokens: list[Token]) -> Iterator[tuple[int, int, Entry]]:
+def match(tokens: Sequence[Token]) -> Iterator[tuple[int, int, Entry]]:
     """Longest gazetteer matches as (first token, last token + 1, entry)."""
     trie, acronyms = _trie()
     texts = [t[0] for t in tokens]
     keys = list(map(_key, texts))  # each token's key is asked at least once
-    i, n = 0, len(tokens)
-    while i < n:
+    n = len(tokens)
+    # where a match may start: a key opening a name, an acronym, or one inflected
+    # ("ONU-ului"); the other tokens need no walk
+    starts = [
+        i
+        for i, (k, t) in enumerate(zip(keys, texts, strict=True))
+        if k in trie or t in acronyms or "-" in t
+    ]
+    done = 0
+    for i in starts:
+        if i < done:
+            continue  # inside the last match
         best: tuple[int, Entry] | None = None
         node: dict[str, Any] | None = trie.get(keys[i])
         j = i + 1
@@ -314,14 +324,9 @@ def match(tokens: list[Token]) -> Iterator[tuple[int, int, Entry]]:
             node = node.get(keys[j])
             j += 1
         if best is None:
-            text = texts[i]
-            hit = acronyms.get(text)
-            if hit is None and "-" in text:
-                hit = _acronym_hit(text, acronyms)
+            hit = _acronym_hit(texts[i], acronyms)
             if hit is not None:
                 best = (i + 1, hit)
         if best is not None:
             yield i, best[0], best[1]
-            i = best[0]
-        else:
-            i += 1
+            done = best[0]

@@ -3,7 +3,7 @@ instruments, well-known NGOs and media, places)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ..model import EntityType, Mention
 from .cues import Cues, fold_aligned
@@ -30,7 +30,7 @@ def _prefix_start(text: str, start: int, cues: Cues) -> int:
     return start
 
 
-def _mandate_end(tokens: list[Token], j: int, text: str, cues: Cues) -> int:
+def _mandate_end(tokens: Sequence[Token], j: int, text: str, cues: Cues) -> int:
     """End (exclusive token) of a mandate's subject after its title: "UN Special
     Rapporteur on the situation of human rights defenders", "Raportorul special al ONU
     pentru promovarea … terorismului". The subject is lower-case prose (a country may
@@ -102,7 +102,7 @@ def _mandate_end(tokens: list[Token], j: int, text: str, cues: Cues) -> int:
     return last
 
 
-def _act_series(tokens: list[Token], i: int, j: int) -> bool:
+def _act_series(tokens: Sequence[Token], i: int, j: int) -> bool:
     """Whether tokens ``i``..``j`` stand in brackets before an act's number
     ("Recomandărilor (UE) 2016/1374, (UE) 2017/146 …"): a series, never a mention,
     though the act's head (which swallows it) may be missing."""

@@ -11,7 +11,7 @@ EU strategies.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from ..model import EntityType, Mention
@@ -32,10 +32,12 @@ _DAY_FORM = re.compile(r"\d{1,2}[^\W\d_]{0,3}(?:[-–]\d{1,2}[^\W\d_]{0,3})?$")
 def _is_day(text: str) -> bool:
     """Is this token the day of a date?"""
     return bool(_DAY_FORM.match(text)) and text == text.lower()
+
+
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 
 
-def enumeration_follows(tokens: list[Token], k: int, cues: Cues) -> bool:
+def enumeration_follows(tokens: Sequence[Token], k: int, cues: Cues) -> bool:
     """Does the comma at token ``k`` open a short lower-case enumeration closed by a
     conjunction ("extrajudicial, summary or arbitrary executions", "cu cruzime,
     inumane sau degradante"), rather than end a name?"""
@@ -52,7 +54,7 @@ def enumeration_follows(tokens: list[Token], k: int, cues: Cues) -> bool:
     )
 
 
-def past_enumeration(tokens: list[Token], k: int, cues: Cues) -> int:
+def past_enumeration(tokens: Sequence[Token], k: int, cues: Cues) -> int:
     """The token index just past the enumeration that the comma at ``k`` opens: through
     its closing conjunction and the word after it (see :func:`enumeration_follows`)."""
     j = k + 1
@@ -62,7 +64,11 @@ def past_enumeration(tokens: list[Token], k: int, cues: Cues) -> int:
 
 
 def continuation(
-    tokens: list[Token], k: int, cues: Cues, limit: int = 12, breaks: frozenset[str] = frozenset()
+    tokens: Sequence[Token],
+    k: int,
+    cues: Cues,
+    limit: int = 12,
+    breaks: frozenset[str] = frozenset(),
 ) -> int:
     """End of an instrument's name after its head: to the next delimiter or stop word,
     trimmed back to a content word."""
@@ -158,7 +164,7 @@ def _clause_firsts(clauses: frozenset[str]) -> frozenset[str]:
     return frozenset(c.split(" ", 1)[0] for c in clauses)
 
 
-def _series_close(tokens: list[Token], j: int) -> int | None:
+def _series_close(tokens: Sequence[Token], j: int) -> int | None:
     """Index of the ")" closing an act's series after the "(" at ``j``: "(EU)",
     "(CFSP)", "(EU, Euratom)"."""
     k = j + 1
@@ -172,7 +178,7 @@ def _series_close(tokens: list[Token], j: int) -> int | None:
     return None
 
 
-def _aligned_offset(tokens: list[Token], j: int, joined_end: int) -> int:
+def _aligned_offset(tokens: Sequence[Token], j: int, joined_end: int) -> int:
     """Offset in the unit text (from token ``j``) of position ``joined_end`` in the
     space-joined texts of tokens ``j``… (so the token after it can be found)."""
     pos = 0
@@ -183,7 +189,7 @@ def _aligned_offset(tokens: list[Token], j: int, joined_end: int) -> int:
     return tokens[-1].end - tokens[j].start
 
 
-def _past_topic(tokens: list[Token], k: int, cues: Cues) -> int:
+def _past_topic(tokens: Sequence[Token], k: int, cues: Cues) -> int:
     """Past a short capitalised topic between a dated act's kind and its date (cue
     ``instruments.dated_topics``): "Council conclusions on Belarus of 12 October
     2020"; ``k`` itself when none stands there."""
@@ -196,7 +202,7 @@ def _past_topic(tokens: list[Token], k: int, cues: Cues) -> int:
     return j if j > k + 1 else k
 
 
-def _date_end(tokens: list[Token], k: int, cues: Cues) -> int | None:
+def _date_end(tokens: Sequence[Token], k: int, cues: Cues) -> int | None:
     """End of "14 martie 2019" / "14 March 2019" starting at token ``k``; a language's
     date words ("16 de febrero de 2023") may stand between day, month and year."""
     n = len(tokens)
@@ -299,7 +305,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     yield from _pair_agreements(unit_id, text, tokens, folded, cues)
 
 
-def _series_after(tokens: list[Token], end: int, cues: Cues) -> Iterator[tuple[int, int]]:
+def _series_after(tokens: Sequence[Token], end: int, cues: Cues) -> Iterator[tuple[int, int]]:
     """Token ranges of the numbered acts enumerated after a numbered act that ends at
     ``end``: "Recomandărilor (UE) 2016/1374, (UE) 2017/146 și (UE) 2017/1520", each
     act its own mention (its series and number, the plural head shared)."""
@@ -323,7 +329,7 @@ def _series_after(tokens: list[Token], end: int, cues: Cues) -> Iterator[tuple[i
         j = close + 2
 
 
-def _numbered(unit_id: str, text: str, tokens: list[Token], cues: Cues) -> Iterator[Mention]:
+def _numbered(unit_id: str, text: str, tokens: Sequence[Token], cues: Cues) -> Iterator[Mention]:
     """An international organisation's numbered resolution (cue
     ``instruments.numbered_heads``): "United Nations Security Council Resolution
     1325", "Rezoluția 1325 a Consiliului de Securitate al ONU", "Resolution 2254
@@ -369,7 +375,7 @@ def _numbered(unit_id: str, text: str, tokens: list[Token], cues: Cues) -> Itera
 
 
 def _phrases(
-    unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues
+    unit_id: str, text: str, tokens: Sequence[Token], folded: str, cues: Cues
 ) -> Iterator[Mention]:
     """EU instruments some languages write in lower case ("accordo di associazione",
     "del suo regolamento"), which no capitalised head finds: fixed phrases in the
@@ -387,7 +393,7 @@ def _phrases(
 
 
 def _dated(
-    unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues, key: str
+    unit_id: str, text: str, tokens: Sequence[Token], folded: str, cues: Cues, key: str
 ) -> Iterator[Mention]:
     pat = cues.patterns("instruments", key)
     links = cues.patterns("instruments", "date_link")
@@ -414,7 +420,7 @@ def _dated(
 
 
 def _reports(
-    unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues
+    unit_id: str, text: str, tokens: Sequence[Token], folded: str, cues: Cues
 ) -> Iterator[Mention]:
     """ "raportul anual pe 2019 al UE privind …", "the EU Annual Report on …"."""
     pat = cues.patterns("instruments", "eu_reports")
@@ -444,7 +450,7 @@ def _reports(
 
 
 def _sanctions(
-    unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues
+    unit_id: str, text: str, tokens: Sequence[Token], folded: str, cues: Cues
 ) -> Iterator[Mention]:
     pat = cues.patterns("instruments", "sanctions")
     word = fold(str(cues.section("instruments").get("sanctions_word", "")))
@@ -496,7 +502,7 @@ def _sanctions(
 
 
 def _strategy(
-    unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues
+    unit_id: str, text: str, tokens: Sequence[Token], folded: str, cues: Cues
 ) -> Iterator[Mention]:
     pat = cues.patterns("instruments", "eu_strategy")
     links = cues.patterns("instruments", "strategy_links")
@@ -533,7 +539,7 @@ def _eu_pair(word: str, cues: Cues) -> bool:
 
 
 def _pair_agreements(
-    unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues
+    unit_id: str, text: str, tokens: Sequence[Token], folded: str, cues: Cues
 ) -> Iterator[Mention]:
     """A lower-case agreement named by its EU pair: "acord de parteneriat
     UE-Azerbaidjan", "the EU-Azerbaijan partnership agreement". Without the pair a

@@ -11,7 +11,7 @@ start of the law it belongs to, which the resolver turns into ``part_of``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from ..model import EntityType, Mention
@@ -37,7 +37,7 @@ def _match_words(cues: Cues, section: str, key: str, folded: str, pos: int) -> i
     return m.end() if m else None
 
 
-def _subdivision(tokens: list[Token], k: int, cues: Cues, folded: str) -> int:
+def _subdivision(tokens: Sequence[Token], k: int, cues: Cues, folded: str) -> int:
     """Skip "alineatul (5)", "litera (b)", "paragraph 2" after an article number;
     in a language that writes ordinals with a full stop, "144. stavak 5"."""
     n = len(tokens)
@@ -74,7 +74,7 @@ def _subdivision(tokens: list[Token], k: int, cues: Cues, folded: str) -> int:
     return k
 
 
-def _ordinal_stop(tokens: list[Token], k: int) -> bool:
+def _ordinal_stop(tokens: Sequence[Token], k: int) -> bool:
     """Is token ``k`` a full stop written onto the number before it ("144.")?"""
     return (
         0 < k < len(tokens)
@@ -84,7 +84,7 @@ def _ordinal_stop(tokens: list[Token], k: int) -> bool:
     )
 
 
-def _object_end(tokens: list[Token], k: int, cues: Cues) -> int:
+def _object_end(tokens: Sequence[Token], k: int, cues: Cues) -> int:
     """End (exclusive) of a law's subject after "privind"/"on": a title-case subject
     runs over its capitalised words ("Law on Mass Media"); a lower-case one stops at
     a stop word or after ``object_max`` words."""
@@ -158,7 +158,7 @@ def _object_end(tokens: list[Token], k: int, cues: Cues) -> int:
     return last
 
 
-def _title_end(tokens: list[Token], k: int, links: frozenset[str], cues: Cues) -> int:
+def _title_end(tokens: Sequence[Token], k: int, links: frozenset[str], cues: Cues) -> int:
     """End of a title-case subject from token ``k``: capitalised words joined by
     connectors, and an enumeration closed by "and" ("to Independence, Sovereignty and
     Self-Determination for Peace")."""
@@ -185,7 +185,7 @@ def _title_end(tokens: list[Token], k: int, links: frozenset[str], cues: Cues) -
     return end
 
 
-def _enumeration_closes(tokens: list[Token], j: int, cues: Cues) -> bool:
+def _enumeration_closes(tokens: Sequence[Token], j: int, cues: Cues) -> bool:
     """Do capitalised words from ``j`` lead (through commas) to "and"/"și" + a
     capitalised word?"""
     n = len(tokens)
@@ -196,7 +196,7 @@ def _enumeration_closes(tokens: list[Token], j: int, cues: Cues) -> bool:
     return j + 1 < n and fold(tokens[j].text) in cues.list_and and is_cap(tokens[j + 1].text)
 
 
-def _genitive_goes_on(tokens: list[Token], j: int, cues: Cues) -> bool:
+def _genitive_goes_on(tokens: Sequence[Token], j: int, cues: Cues) -> bool:
     """Is token ``j`` a genitive article (or "and" + one) before a lower-case genitive
     noun, so that a law's subject goes on ("… culturii castității și a hijabului")?"""
     articles = cues.words("legal", "object_genitive")
@@ -212,7 +212,7 @@ def _genitive_goes_on(tokens: list[Token], j: int, cues: Cues) -> bool:
     )
 
 
-def _place_at(tokens: list[Token], j: int) -> int | None:
+def _place_at(tokens: Sequence[Token], j: int) -> int | None:
     """End of a country named from token ``j`` ("Kazahstanului", "Federației Ruse")."""
     from .gazetteer import match
 
@@ -224,7 +224,9 @@ def _place_at(tokens: list[Token], j: int) -> int | None:
     return j + 1 if country_of(tokens[j].text) is not None else None
 
 
-def law_span_end(tokens: list[Token], i: int, folded: str, cues: Cues) -> tuple[int, int] | None:
+def law_span_end(
+    tokens: Sequence[Token], i: int, folded: str, cues: Cues
+) -> tuple[int, int] | None:
     """(first, end) token range of a law/code/bill named from token ``i``, or None."""
     n = len(tokens)
     f = fold(tokens[i].text)
@@ -346,7 +348,7 @@ def law_span_end(tokens: list[Token], i: int, folded: str, cues: Cues) -> tuple[
     return first, k if country is None else country
 
 
-def _state_after(tokens: list[Token], k: int, folded: str, cues: Cues) -> int | None:
+def _state_after(tokens: Sequence[Token], k: int, folded: str, cues: Cues) -> int | None:
     """End of the state that a constitution's head is named with, right after it or
     after a link ("Constitution of the Republic of X", "Constituția Federației
     Ruse"), or None: a bare "constitution" names no law."""
@@ -363,7 +365,7 @@ def _state_after(tokens: list[Token], k: int, folded: str, cues: Cues) -> int | 
     return prefixed[1] if prefixed is not None else _place_at(tokens, j)
 
 
-def _country_after(tokens: list[Token], k: int, cues: Cues) -> int | None:
+def _country_after(tokens: Sequence[Token], k: int, cues: Cues) -> int | None:
     """End of the country that owns a law named up to token ``k`` ("al Kazahstanului",
     "of Kazakhstan", "of the Republic of X"), or None."""
     n = len(tokens)
@@ -396,7 +398,7 @@ def _country_after(tokens: list[Token], k: int, cues: Cues) -> int | None:
     return None
 
 
-def _left_qualifier(tokens: list[Token], i: int, folded: str, cues: Cues) -> int | None:
+def _left_qualifier(tokens: Sequence[Token], i: int, folded: str, cues: Cues) -> int | None:
     """First token of a lower-case qualifier written before a law head ("the foreign
     agents law", "the ‘foreign agents’ law"), from the cue data, or None."""
     pattern = _left_pattern(cues.language)
@@ -429,7 +431,7 @@ def _left_pattern(language: str) -> re.Pattern[str] | None:
 _QUOTE_PAIRS = {"'": "'", "‘": "’", "“": "”", '"': '"', "„": "“", "«": "»"}
 
 
-def _quote_opening(tokens: list[Token], i: int, cues: Cues) -> int | None:
+def _quote_opening(tokens: Sequence[Token], i: int, cues: Cues) -> int | None:
     """First word of a quoted title that ends with its head ('Hijab and Chastity
     Bill'), or None: every word inside is capitalised or a connector."""
     if i + 1 >= len(tokens) or not is_cap(tokens[i].text):
@@ -446,7 +448,7 @@ def _quote_opening(tokens: list[Token], i: int, cues: Cues) -> int | None:
     return None
 
 
-def _quoted_title(tokens: list[Token], i: int, cues: Cues) -> tuple[int, int] | None:
+def _quoted_title(tokens: Sequence[Token], i: int, cues: Cues) -> tuple[int, int] | None:
     """A law head followed by its quoted title (law "On Amendments to …"): the title's
     token range, or None."""
     from .names import OPEN_QUOTES
@@ -519,7 +521,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     yield from _articles(unit_id, text, tokens, folded, cues)
 
 
-def _skip_separator(tokens: list[Token], k: int, cues: Cues) -> int:
+def _skip_separator(tokens: Sequence[Token], k: int, cues: Cues) -> int:
     """Past ", ", " și ", ", and the " between two numbers or two articles."""
     n = len(tokens)
     j = k
@@ -533,7 +535,7 @@ def _skip_separator(tokens: list[Token], k: int, cues: Cues) -> int:
 
 
 def _articles(
-    unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues
+    unit_id: str, text: str, tokens: Sequence[Token], folded: str, cues: Cues
 ) -> Iterator[Mention]:
     """ "articolul 405 și articolul 182 din X", "articolele 1, 4, 5 și 235 din Y": one
     mention per article, all pointing at the law named after them."""

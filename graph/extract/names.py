@@ -10,6 +10,7 @@ find those shapes on tokens, so every span keeps exact offsets.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .cues import Cues, finditer
@@ -43,7 +44,7 @@ class Item:
     end: int
 
 
-def token_at(tokens: list[Token], offset: int) -> int:
+def token_at(tokens: Sequence[Token], offset: int) -> int:
     """Index of the first token starting at or after ``offset``."""
     lo, hi = 0, len(tokens)
     while lo < hi:
@@ -56,7 +57,7 @@ def token_at(tokens: list[Token], offset: int) -> int:
 
 
 def next_match(
-    pattern: re.Pattern[str], folded: str, tokens: list[Token], i: int
+    pattern: re.Pattern[str], folded: str, tokens: Sequence[Token], i: int
 ) -> tuple[int, re.Match[str]] | None:
     """The first token at or after ``i`` at whose start ``pattern`` matches, with that
     match; None when no later token does.
@@ -88,7 +89,7 @@ def _namey(tok: Token) -> bool:
     return is_cap(tok.text) or is_acronym(tok.text)
 
 
-def cap_run_end(tokens: list[Token], i: int, text: str, cues: Cues, limit: int = 12) -> int:
+def cap_run_end(tokens: Sequence[Token], i: int, text: str, cues: Cues, limit: int = 12) -> int:
     """End (exclusive) of the capitalised run starting at token ``i`` (connectors allowed
     between capitalised words); ``i`` itself when token ``i`` is not capitalised."""
     if i >= len(tokens) or not _namey(tokens[i]):
@@ -150,7 +151,7 @@ def is_item_start(tok: Token, list_mode: bool) -> bool:
 
 
 def scan_item(
-    tokens: list[Token], k: int, text: str, cues: Cues, list_mode: bool, max_gap: int = 2
+    tokens: Sequence[Token], k: int, text: str, cues: Cues, list_mode: bool, max_gap: int = 2
 ) -> tuple[Item | None, int]:
     """One name starting at token ``k``; returns it (or None) and the index after it.
 
@@ -243,7 +244,7 @@ def _prefixed_word(word: str, cues: Cues) -> bool:
 
 
 def parse_list(
-    tokens: list[Token],
+    tokens: Sequence[Token],
     k: int,
     text: str,
     cues: Cues,
@@ -340,7 +341,7 @@ def roles_around(
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
-def compound_name_span(tokens: list[Token], i: int, cues: Cues) -> tuple[int, int]:
+def compound_name_span(tokens: Sequence[Token], i: int, cues: Cues) -> tuple[int, int]:
     """(first, end) of a name around the noun at token ``i`` where every noun is
     capitalised (German): capitalised adjectives before it ("Freien Gewerkschaft",
     "Oberste Gerichtshof") and genitive complements after it ("… der Metallarbeiter",
@@ -366,7 +367,7 @@ def compound_name_span(tokens: list[Token], i: int, cues: Cues) -> tuple[int, in
     return first, end
 
 
-def listed_person_start(tokens: list[Token], first: int, last: int, cues: Cues) -> int:
+def listed_person_start(tokens: Sequence[Token], first: int, last: int, cues: Cues) -> int:
     """Where an organisation's name after its cue runs into the first name of a list
     of persons ("jurnaliștii postului Kanal Azad Leyla Huseynova, Orkhan Bagirov și
     …"): the person starts as many words before the end as the next list item has;
@@ -396,7 +397,7 @@ def listed_person_start(tokens: list[Token], first: int, last: int, cues: Cues) 
     return cut
 
 
-def after_org_cue(tokens: list[Token], i: int, folded: str, cues: Cues) -> bool:
+def after_org_cue(tokens: Sequence[Token], i: int, folded: str, cues: Cues) -> bool:
     """Does an organisation's cue noun (or a name word such as "Radio") end right
     before token ``i``?"""
     words = cues.section("org_names").get("words", [])
@@ -416,7 +417,7 @@ def after_org_cue(tokens: list[Token], i: int, folded: str, cues: Cues) -> bool:
 _QUOTE_OPENERS = {"'": "'", "‘": "’", "“": "”", '"': '"', "„": "“", "«": "»"}
 
 
-def quoted_before(tokens: list[Token], k: int, cues: Cues) -> int | None:
+def quoted_before(tokens: Sequence[Token], k: int, cues: Cues) -> int | None:
     """First word of a quoted name that closes at token ``k`` ("the 'Woman, Life,
     Freedom' movement"), when every word inside is capitalised or a connector."""
     if k < 2:

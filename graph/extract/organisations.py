@@ -11,7 +11,7 @@ followed by an acronym ("sindicatului industrial … (ITUFEW)") is taken whole.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from ..model import EntityType, Mention
@@ -41,7 +41,13 @@ def _mention(unit_id: str, text: str, item: Item, type_: EntityType, rule: str) 
 
 
 def _after_cue(
-    unit_id: str, text: str, tokens: list[Token], k: int, type_: EntityType, cues: Cues, folded: str
+    unit_id: str,
+    text: str,
+    tokens: Sequence[Token],
+    k: int,
+    type_: EntityType,
+    cues: Cues,
+    folded: str,
 ) -> Iterator[Mention]:
     """Names after a lower-case cue ending before token ``k``."""
     n = len(tokens)
@@ -247,7 +253,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
 
 
 def _member_of_named(
-    unit_id: str, text: str, tokens: list[Token], folded: str, cues: Cues
+    unit_id: str, text: str, tokens: Sequence[Token], folded: str, cues: Cues
 ) -> Iterator[Mention]:
     """ "a founding member of the Egyptian Coordination for Rights and Freedoms (ECRF)":
     a capitalised name with its acronym, after a membership noun, is an organisation
@@ -288,7 +294,7 @@ def _body_heads(language: str) -> frozenset[str]:
     return frozenset(fold(h) for h in load_cues(language).section("bodies").get("named_heads", []))
 
 
-def _plural_possessive(tokens: list[Token], j: int) -> bool:
+def _plural_possessive(tokens: Sequence[Token], j: int) -> bool:
     """Token ``j`` is the apostrophe of a capitalised plural possessive ("Lawyers'")."""
     return (
         j > 0
@@ -307,7 +313,7 @@ def _inflected_acronym(word: str) -> bool:
     return bool(rest) and is_acronym(head) and rest.islower()
 
 
-def _in_place(tokens: list[Token], i: int) -> bool:
+def _in_place(tokens: Sequence[Token], i: int) -> bool:
     """Token ``i`` is part of a country's name ("Russian Federation")."""
     from .gazetteer import match
 
@@ -318,7 +324,7 @@ def _in_place(tokens: list[Token], i: int) -> bool:
     )
 
 
-def _quoted_after(tokens: list[Token], k: int, text: str, cues: Cues) -> Item | None:
+def _quoted_after(tokens: Sequence[Token], k: int, text: str, cues: Cues) -> Item | None:
     """A quoted name right after a descriptive name ("Centrul … „Kylym”")."""
     if k >= len(tokens) or tokens[k].text not in OPEN_QUOTES or tokens[k].text == "*":
         return None
@@ -331,7 +337,7 @@ def _quoted_after(tokens: list[Token], k: int, text: str, cues: Cues) -> Item | 
 
 
 def _acronym_named(
-    unit_id: str, text: str, tokens: list[Token], i: int, type_: EntityType
+    unit_id: str, text: str, tokens: Sequence[Token], i: int, type_: EntityType
 ) -> Iterator[Mention]:
     """ "sindicatului industrial al lucrătorilor … (ACR)": the description is the name."""
     n = len(tokens)

@@ -11,7 +11,7 @@ around the name travel as ``("role", Concept)`` attributes; a chain of names
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 
 from ..model import EntityType, Mention
@@ -133,7 +133,7 @@ def _chained(text: str, a: int, b: int, cues: Cues) -> bool:
     return len(between) <= 1 and all(w in cues.list_and for w in between)
 
 
-def _after_particle(tokens: list[Token], i: int, j: int, cues: Cues) -> int:
+def _after_particle(tokens: Sequence[Token], i: int, j: int, cues: Cues) -> int:
     """Where every noun is capitalised, "Inhaftierung von A B" is "A B": the name
     words after the last particle, when two or more."""
     if not cues.raw.get("nouns_capitalised"):
@@ -164,7 +164,7 @@ def name_runs(text: str, cues: Cues) -> list[tuple[int, int]]:
     return out
 
 
-def _inside_larger_name(tokens: list[Token], i: int, j: int, text: str, cues: Cues) -> bool:
+def _inside_larger_name(tokens: Sequence[Token], i: int, j: int, text: str, cues: Cues) -> bool:
     """Whether the run ``i``..``j`` is the front of a longer capitalised name: the word
     after it (one space on) is a capitalised non-name ("… Buddhist Academy", "…
     Uyghur Autonomous Region"), or it stands after a place preposition that no

@@ -144,12 +144,20 @@ def _propagate(
                 known.setdefault(variant, m)  # "Visul Georgian" → "Visului Georgian"
     index = _index(known)
     found = []
+    kept: dict[str, tuple[EntityType, tuple[tuple[str, str], ...]]] = {}  # by surface
     for unit_id, text in contexts:
         for start, end in _occurrences(text, index):
-            src = known[text[start:end]]
-            attrs = tuple(a for a in src.attrs if a[0] in ("gaz", "acronym_of", "state", "country"))
-            found.append(Mention(unit_id, start, end, text[start:end], src.type, "prop", attrs))
+            surface = text[start:end]
+            if surface not in kept:
+                src = known[surface]
+                kept[surface] = (src.type, tuple(a for a in src.attrs if a[0] in _KEPT))
+            type_, attrs = kept[surface]
+            found.append(Mention(unit_id, start, end, surface, type_, "prop", attrs))
     return settle(pool + found)
+
+
+#: The attributes a propagated occurrence keeps of the mention it repeats.
+_KEPT = ("gaz", "acronym_of", "state", "country")
 
 
 _Index = tuple[re.Pattern[str], dict[str, tuple[str, ...]]]

@@ -70,9 +70,10 @@ def _tokenize(text: str) -> tuple[Token, ...]:
     return tuple([_new(Token, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text)])
 
 
-def tokenize(text: str) -> list[Token]:
-    """Words and punctuation signs with their offsets (cached: every extractor asks)."""
-    return list(_tokenize(text))
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Words and punctuation signs with their offsets (cached: every extractor asks,
+    and each gets the same tuple, not a copy)."""
+    return _tokenize(text)
 
 
 @lru_cache(maxsize=512)
