@@ -6,9 +6,12 @@ walk over keys computed once per token, tokens built without the named tuple's
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -275,3 +278,72 @@ def test_name_words_of_the_sample_opening_in_lower_case_have_a_prefix() -> None:
         for word in words:
             if _name_word.__wrapped__(word, language):
                 assert word[0].isupper() or word.startswith(prefixes), word
+
+
+# --- what the cue and gazetteer data caches keep -------------------------------------
+
+
+def _head_stems_from_sections(language: str) -> frozenset[str]:
+    """The head stems as ``Cues.head_stems`` computed them before the data cache kept
+    them: from the loaded cues' sections."""
+    cues = load_cues(language)
+    words: set[str] = set()
+    for phrases in cues.section("org_cues").values():
+        words |= {p.split()[0].rstrip("*") for p in phrases}
+    sections = {
+        "legal": ("code_heads", "law_heads", "bill_heads", "decree_heads", "article_heads"),
+        "instruments": (
+            "eu_heads",
+            "international_heads",
+            "eu_strategy",
+            "own_resolutions",
+            "council_conclusions",
+            "sanctions",
+        ),
+        "bodies": ("country_heads", "named_heads", "place_heads"),
+    }
+    for name, keys in sections.items():
+        for key in keys:
+            words |= {p.split()[0].rstrip("*") for p in cues.section(name).get(key, [])}
+    words |= {p.split()[0] for p in cues.section("org_names").get("words", [])}
+    return frozenset(stem(w) for w in words if w and w.isalpha() and len(w) > 2)
+
+
+def test_head_stems_kept_with_the_cue_data_are_those_of_its_sections() -> None:
+    for language in available_languages():
+        expected = _head_stems_from_sections(language)
+        assert load_cues(language).head_stems == expected, language
+        assert expected  # every language has head nouns
+
+
+def test_gazetteer_entries_unpickle_to_equal_entries() -> None:
+    import dataclasses
+    import pickle
+
+    from graph.extract.gazetteer import _derive
+
+    derived = _derive()
+    again = pickle.loads(pickle.dumps(derived, protocol=5))
+    assert again == derived
+    assert len(again.entries) > 300
+    fields = [f.name for f in dataclasses.fields(Entry)]
+    assert len(fields) == 7
+    for old, new in zip(derived.entries, again.entries, strict=True):
+        assert [getattr(new, name) for name in fields] == [getattr(old, name) for name in fields]
+        assert hash(new) == hash(old)
+    # one object per entry, shared by every structure, as before
+    some = next(iter(again.acronyms.values()))
+    assert any(entry is some for entry in again.entries)
+
+
+def test_cue_data_pickles_alike_under_any_hash_seed(tmp_path: Path) -> None:
+    """What the cue data cache keeps (pattern heads, section sources, head stems
+    included) is the same bytes whatever the hash seed."""
+    root = Path(__file__).resolve().parent.parent
+    code = "from graph.extract.cues import load_cues; load_cues('ro'); load_cues('de')"
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "EPKG_CACHE_DIR": str(tmp_path / seed)}
+        env.pop("EPKG_NO_CACHE", None)
+        subprocess.run([sys.executable, "-c", code], cwd=root, env=env, check=True)
+    for name in ("cues-ro.pickle", "cues-de.pickle"):
+        assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes()

@@ -291,12 +291,26 @@ class Cues:
 
 @cache
 def _head_stems(language: str) -> frozenset[str]:
-    cues = load_cues(language)
+    cues = load_cues(language)  # derived with the cue data (:func:`_head_stems_of`)
+    return frozenset(_HEAD_STEMS.get(cues.language, ()))
+
+
+#: by language, :func:`_head_stems_of` its cue data, as derived with the data
+_HEAD_STEMS: dict[str, tuple[str, ...]] = {}
+
+
+def _head_stems_of(raw: dict[str, Any]) -> tuple[str, ...]:
+    """The stems of a language's head nouns, sorted."""
+
+    def section(name: str) -> dict[str, Any]:
+        value = raw.get(name, {})
+        return value if isinstance(value, dict) else {}
+
     words: set[str] = set()
-    for phrases in cues.section("org_cues").values():
+    for phrases in section("org_cues").values():
         words |= {p.split()[0].rstrip("*") for p in phrases}
     for key in ("code_heads", "law_heads", "bill_heads", "decree_heads", "article_heads"):
-        words |= {p.split()[0].rstrip("*") for p in cues.section("legal").get(key, [])}
+        words |= {p.split()[0].rstrip("*") for p in section("legal").get(key, [])}
     for key in (
         "eu_heads",
         "international_heads",
@@ -305,11 +319,11 @@ def _head_stems(language: str) -> frozenset[str]:
         "council_conclusions",
         "sanctions",
     ):
-        words |= {p.split()[0].rstrip("*") for p in cues.section("instruments").get(key, [])}
+        words |= {p.split()[0].rstrip("*") for p in section("instruments").get(key, [])}
     for key in ("country_heads", "named_heads", "place_heads"):
-        words |= {p.split()[0].rstrip("*") for p in cues.section("bodies").get(key, [])}
-    words |= {p.split()[0] for p in cues.section("org_names").get("words", [])}
-    return frozenset(stem(w) for w in words if w and w.isalpha() and len(w) > 2)
+        words |= {p.split()[0].rstrip("*") for p in section("bodies").get(key, [])}
+    words |= {p.split()[0] for p in section("org_names").get("words", [])}
+    return tuple(sorted({stem(w) for w in words if w and w.isalpha() and len(w) > 2}))
 
 
 @cache
@@ -376,6 +390,10 @@ class _CueData:
     heads: dict[str, tuple[str, ...] | None]
     #: the source of each phrase list's pattern, by (section, key) (:meth:`Cues.patterns`)
     section_sources: dict[tuple[str, str], str | None]
+    #: the stems of the head nouns (:attr:`Cues.head_stems`), sorted, one a line: one
+    #: string, so that no stem is an object shared with ``non_name_stems`` (the
+    #: pickle's bytes would then vary with the hash seed)
+    head_stems: str
 
 
 _WORD_SETS = (
@@ -397,6 +415,7 @@ def load_cues(language: str) -> Cues:
     data = datacache.cached(f"cues-{language}", sources(language), lambda: _derive(language))
     _PROGRAMS.update(data.programs)
     _SECTION_SOURCES[language] = data.section_sources
+    _HEAD_STEMS[language] = tuple(data.head_stems.split("\n")) if data.head_stems else ()
     for source, heads in data.heads.items():
         if source not in _HEADS:
             _register_heads(source, None if heads is None else frozenset(heads))
@@ -490,6 +509,7 @@ def _derive(language: str) -> _CueData:
             (name, key): pattern_source(phrases)
             for name, key, phrases in sorted(_keyed_phrases(raw))
         },
+        head_stems="\n".join(_head_stems_of(raw)),
     )
 
 

@@ -47,6 +47,24 @@ class Entry:
     #: a mandate ("UN Special Rapporteur"): its name runs on over its subject
     mandate: bool = False
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Unpickled by :func:`_entry` from its fields: the data cache holds ~330
+        entries, and a frozen dataclass's own unpickling looks its fields up again
+        for each one."""
+        return _entry, tuple(getattr(self, name) for name in self.__slots__)
+
+
+def _entry(*values: Any) -> Entry:
+    """An :class:`Entry` from its fields in order (its slots' order), set without the
+    frozen class's ``__setattr__`` guard (what its ``__init__`` does too)."""
+    entry: Entry = object.__new__(Entry)
+    for setter, value in zip(_SETTERS, values, strict=True):
+        setter(entry, value)
+    return entry
+
+
+_SETTERS = tuple(getattr(Entry, name).__set__ for name in Entry.__slots__)
+
 
 def label_for(entry: Entry, language: str) -> str:
     labels = dict(entry.labels)
