@@ -6,6 +6,7 @@ walk over keys computed once per token, tokens built without the named tuple's
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -347,3 +348,67 @@ def test_cue_data_pickles_alike_under_any_hash_seed(tmp_path: Path) -> None:
         subprocess.run([sys.executable, "-c", code], cwd=root, env=env, check=True)
     for name in ("cues-ro.pickle", "cues-de.pickle"):
         assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes()
+
+
+# --- what the extraction modules compile at import ----------------------------------
+
+#: the extraction modules whose regexes and dataclasses come from graph.model.Compiled
+_COMPILING = (
+    "graph.extract.tokens",
+    "graph.extract.cues",
+    "graph.extract.gazetteer",
+    "graph.extract.names",
+)
+
+_CHILD = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+sys.path.insert(0, sys.argv[2])
+import test_startup_compiled as t
+out = {}
+for module in sys.argv[3:]:
+    __import__(module)
+    out[module] = {
+        "hit": vars(sys.modules[module])["_COMPILED"].hit,
+        "patterns": [
+            n for n, p in t._patterns(module).items() if p != t.re.compile(p.pattern, p.flags)
+        ],
+        "methods": {
+            n: t._method_differences(c, t._rebuilt(c)) for n, c in t._classes(module).items()
+        },
+        "counts": [len(t._patterns(module)), len(t._classes(module))],
+    }
+print(json.dumps(out))
+"""
+
+
+def _fresh_import(cache: Path) -> dict[str, Any]:
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "EPKG_CACHE_DIR": str(cache)}
+    env.pop("EPKG_NO_CACHE", None)
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(root), str(root / "tests"), *_COMPILING],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+def test_extraction_modules_compile_from_the_cache_what_re_and_dataclass_make(
+    tmp_path: Path,
+) -> None:
+    """On a miss (compiled, then saved) as on a hit, each pattern is the one
+    ``re.compile`` makes and each class's methods those ``@dataclass`` writes (the
+    comparisons of tests/test_startup_compiled.py)."""
+    first, second = _fresh_import(tmp_path), _fresh_import(tmp_path)
+    for module in _COMPILING:
+        assert first[module]["hit"] is False and second[module]["hit"] is True, module
+        for run in (first, second):
+            assert run[module]["patterns"] == [], module
+            assert all(d == [] for d in run[module]["methods"].values()), run[module]
+    patterns = sum(first[m]["counts"][0] for m in _COMPILING)
+    classes = sum(first[m]["counts"][1] for m in _COMPILING)
+    assert patterns >= 4 and classes >= 6

@@ -15,7 +15,6 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import itemgetter
 from pathlib import Path
@@ -23,7 +22,7 @@ from typing import Any
 
 from .. import datacache
 from ..errors import ConfigError
-from ..model import EntityType
+from ..model import Compiled, EntityType, cached_dataclass
 from .tokens import fold, stem
 
 __all__ = [
@@ -38,6 +37,9 @@ __all__ = [
 ]
 
 _DIR = Path(__file__).resolve().parent.parent / "lang" / "cues"
+
+#: what this module compiles, kept compiled in the data cache (graph.model.Compiled)
+_COMPILED = Compiled(__name__, __file__)
 
 
 def available_languages() -> tuple[str, ...]:
@@ -129,7 +131,7 @@ _generation = 0
 _SHORT = 200
 
 #: the first (up to three) characters of each run of word characters
-_WORD_OPENING = re.compile(rf"(?<![\w])\w{{1,{_HEAD}}}")
+_WORD_OPENING = _COMPILED.pattern(rf"(?<![\w])\w{{1,{_HEAD}}}")
 _SHORTER = tuple(itemgetter(slice(k)) for k in range(1, _HEAD))
 #: the flags of a pattern compiled without any (:func:`compile_patterns`)
 _PLAIN = re.compile("").flags
@@ -225,7 +227,7 @@ def _compiled(source: str | None) -> re.Pattern[str] | None:
     return datacache.compile_program(source, 0, _PROGRAMS.get(source))
 
 
-@dataclass(frozen=True)
+@cached_dataclass(_COMPILED, frozen=True)
 class Cues:
     """Compiled cue data of one language."""
 
@@ -368,7 +370,7 @@ def sources(language: str) -> tuple[Path, ...]:
     return (_DIR / f"{language}.toml", Path(__file__), *gazetteer_sources())
 
 
-@dataclass(frozen=True)
+@cached_dataclass(_COMPILED, frozen=True)
 class _CueData:
     """A language's cue data as derived from its files, before any regex is compiled:
     what the data cache keeps. Word sets are sorted tuples (a set's order, and so its
@@ -539,3 +541,6 @@ def _section_phrases(raw: dict[str, Any]) -> list[list[str]]:
 
 def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+_COMPILED.save()

@@ -10,14 +10,13 @@ exact tokens. Nothing here is specific to any one resolution.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 from .. import datacache
 from ..errors import ConfigError
-from ..model import EntityType
+from ..model import Compiled, EntityType, cached_dataclass
 from . import tokens as _tokens
 from .tokens import Token, fold, is_acronym, is_cap, slug, stem, tokenize
 
@@ -34,7 +33,11 @@ __all__ = [
 _DIR = Path(__file__).resolve().parent.parent / "data"
 
 
-@dataclass(frozen=True, slots=True)
+#: what this module compiles, kept compiled in the data cache (graph.model.Compiled)
+_COMPILED = Compiled(__name__, __file__)
+
+
+@cached_dataclass(_COMPILED, frozen=True, slots=True)
 class Entry:
     """One gazetteer entity: its type, a stable id and its labels per language."""
 
@@ -86,7 +89,7 @@ def sources() -> tuple[Path, ...]:
     return (*sorted(_DIR.glob("*.toml")), Path(__file__), Path(_tokens.__file__))
 
 
-@dataclass(frozen=True, slots=True)
+@cached_dataclass(_COMPILED, frozen=True, slots=True)
 class _Derived:
     """What the gazetteer derives from its data, cached across processes as one
     pickle (one pickle keeps an entry the same object in every structure)."""
@@ -348,3 +351,6 @@ def match(tokens: Sequence[Token]) -> Iterator[tuple[int, int, Entry]]:
         if best is not None:
             yield i, best[0], best[1]
             done = best[0]
+
+
+_COMPILED.save()

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from ..model import Compiled, cached_dataclass
 from .cues import Cues, finditer
 from .tokens import Token, fold, is_acronym, is_cap, stem
 
@@ -31,10 +31,13 @@ __all__ = [
 
 OPEN_QUOTES = {"„": "”", "“": "”", '"': '"', "«": "»", "*": "*", "‘": "’", "”": "”"}
 _DELIMS = {",", ";", "(", ")", ".", ":", "!", "?", "[", "]", "„", "”", "“", "«", "»", '"'}
-_NUM = re.compile(r"\d+(?:[-./]\d+)*$")
+#: what this module compiles, kept compiled in the data cache (graph.model.Compiled)
+_COMPILED = Compiled(__name__, __file__)
+
+_NUM = _COMPILED.pattern(r"\d+(?:[-./]\d+)*$")
 
 
-@dataclass(frozen=True, slots=True)
+@cached_dataclass(_COMPILED, frozen=True, slots=True)
 class Item:
     """A name found by shape: token range [first, last) and its offsets."""
 
@@ -304,7 +307,7 @@ def _role_hits(
     ]
 
 
-_BLOCK = re.compile(r"[;:.()\[\]]")
+_BLOCK = _COMPILED.pattern(r"[;:.()\[\]]")
 
 
 def roles_around(
@@ -432,3 +435,6 @@ def quoted_before(tokens: Sequence[Token], k: int, cues: Cues) -> int | None:
             return None
         j -= 1
     return None
+
+
+_COMPILED.save()

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
+
+from ..model import Compiled, cached_dataclass
 
 __all__ = [
     "Token",
@@ -33,7 +34,10 @@ __all__ = [
 # An elided French or Italian article, preposition or pronoun ("l'", "d'", "qu'",
 # "dell'", "all'") is a token of its own, so "l'article" and "dell'articolo" start a
 # word at "article(o)"; so is an English possessive "'s" ("RFE/RL's" → "RFE/RL", "'s").
-_TOKEN = re.compile(
+#: what this module compiles, kept compiled in the data cache (graph.model.Compiled)
+_COMPILED = Compiled(__name__, __file__)
+
+_TOKEN = _COMPILED.pattern(
     r"(?<!\w)(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|dell|dall|nell|sull|all|coll|quell|un)['’](?=\w)"
     r"|\d+(?:\.\d+)+(?!\w)"  # one number "206.3.2", "330.1": an article's number
     r"|\w+\.[ºª](?!\w)"  # a Portuguese ordinal or abbreviation: "artigo 144.º", "n.º 5"
@@ -104,7 +108,7 @@ def fold(text: str) -> str:
 _DATA = Path(__file__).resolve().parent.parent / "data"
 
 
-@dataclass(frozen=True, slots=True)
+@cached_dataclass(_COMPILED, frozen=True, slots=True)
 class _Tables:
     """The language data this module reads: the stem's endings and the transliteration
     of non-Latin letters for keys (both data, graph/data/*.toml, not code)."""
@@ -233,3 +237,6 @@ def slug(text: str) -> str:
 
         return "x-" + hashlib.sha256(folded.encode("utf-8")).hexdigest()[:12]
     return "x"
+
+
+_COMPILED.save()
