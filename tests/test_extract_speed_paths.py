@@ -412,3 +412,45 @@ def test_extraction_modules_compile_from_the_cache_what_re_and_dataclass_make(
     patterns = sum(first[m]["counts"][0] for m in _COMPILING)
     classes = sum(first[m]["counts"][1] for m in _COMPILING)
     assert patterns >= 4 and classes >= 6
+
+
+# --- per-word memos ------------------------------------------------------------------
+
+
+@SETTINGS
+@given(st.lists(st.lists(st.sampled_from(_GAZETTEER_WORDS + ["x-y", "Ab/cd"]), max_size=12)))
+def test_gazetteer_keys_memo_gives_each_tokens_key(units: list[list[str]]) -> None:
+    from graph.extract import gazetteer
+
+    for texts in units:
+        assert gazetteer._keys(texts) == [_key.__wrapped__(t) for t in texts]
+
+
+def test_gazetteer_keys_memo_is_bounded(monkeypatch: Any) -> None:
+    from graph.extract import gazetteer
+
+    monkeypatch.setattr(gazetteer, "_MAX_KEYS", 3)
+    monkeypatch.setattr(gazetteer, "_KEYS", {})
+    for texts in (["Uniunii", "Europene"], ["ONU", "ONU-ului", "de"], ["Rusiei"]):
+        assert gazetteer._keys(texts) == [_key.__wrapped__(t) for t in texts]
+        assert len(gazetteer._KEYS) <= 3
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.frozensets(
+            st.sampled_from(
+                ["legea", "legii", "lege", "codul", "cod", "x", "proiectul", "decretul", "de"]
+            )
+        )
+    )
+)
+def test_law_head_words_are_the_words_opening_as_a_head(units: list[frozenset[str]]) -> None:
+    from graph.extract.legal import _head_prefixes, _law_head_words
+
+    prefixes = _head_prefixes("ro")
+    for words in units:
+        assert _law_head_words(words, "ro", prefixes) == {
+            w for w in words if w.startswith(prefixes)
+        }

@@ -311,11 +311,29 @@ def _lower_words() -> frozenset[str]:
     return frozenset(_derived().lower_words)
 
 
+#: :func:`_key` of every token seen: a plain dict, so a unit's keys are one ``map`` of
+#: lookups (not a cached call per token); emptied when it grows past a bound
+_KEYS: dict[str, str] = {}
+_MAX_KEYS = 200_000
+
+
+def _keys(texts: list[str]) -> list[str]:
+    """Each token's :func:`_key` (every token's key is asked at least once)."""
+    new = set(texts).difference(_KEYS)
+    if new:
+        if len(_KEYS) + len(new) > _MAX_KEYS:
+            _KEYS.clear()
+            new = set(texts)
+        for text in new:
+            _KEYS[text] = _key(text)
+    return list(map(_KEYS.__getitem__, texts))
+
+
 def match(tokens: Sequence[Token]) -> Iterator[tuple[int, int, Entry]]:
     """Longest gazetteer matches as (first token, last token + 1, entry)."""
     trie, acronyms = _trie()
     texts = [t[0] for t in tokens]
-    keys = list(map(_key, texts))  # each token's key is asked at least once
+    keys = _keys(texts)
     n = len(tokens)
     # where a match may start: a key opening a name, an acronym, or one inflected
     # ("ONU-ului"); the other tokens need no walk

@@ -488,14 +488,32 @@ def _head_prefixes(language: str) -> tuple[str, ...]:
     return tuple(sorted({fold(w) for w in words if w}))
 
 
+#: by language, (the folded words seen, those of them opening as a law's head does)
+_SEEN_HEADS: dict[str, tuple[set[str], set[str]]] = {}
+_MAX_SEEN = 200_000
+
+
+def _law_head_words(words: frozenset[str], language: str, prefixes: tuple[str, ...]) -> set[str]:
+    """The unit's words that open as a law's head does: each distinct word is tested
+    against the heads once per process, not once per token of every unit."""
+    seen, heads = _SEEN_HEADS.setdefault(language, (set(), set()))
+    new = words.difference(seen)
+    if len(seen) > _MAX_SEEN:  # a bound on a long batch's memory
+        seen.clear()
+        heads.clear()
+        new = words
+    if new:
+        seen.update(new)
+        heads.update(w for w in new if w.startswith(prefixes))
+    return heads.intersection(words)
+
+
 def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     tokens = tokenize(text)
     folded = fold_aligned(text)
     taken_until = -1
     prefixes = _head_prefixes(cues.language)
-    # the unit's distinct words that open as a law's head does, rather than every token
-    # tested against every head
-    heads = {w for w in word_set(text) if w.startswith(prefixes)}
+    heads = _law_head_words(word_set(text), cues.language, prefixes)
     folds = folded_words(text) if heads else ()
     for i in range(len(folds)):
         if folds[i] not in heads:
