@@ -454,3 +454,23 @@ def test_law_head_words_are_the_words_opening_as_a_head(units: list[frozenset[st
         assert _law_head_words(words, "ro", prefixes) == {
             w for w in words if w.startswith(prefixes)
         }
+
+
+def test_a_role_matches_only_where_all_roles_together_match() -> None:
+    """What ``roles_around`` assumes to skip a window in one search: where no phrase of
+    any role matches (``role_any``), no role's own pattern does."""
+    from graph.extract.names import _role_hits
+
+    hits = 0
+    for language in available_languages():
+        cues = load_cues(language)
+        assert cues.role_any is not None
+        texts = _texts_of([p for ps in cues.raw.get("roles", {}).values() for p in ps])
+        for folded in texts:
+            for lo in range(0, len(folded), 37):
+                for hi in (lo + 20, lo + 110, lo + 400):
+                    found = _role_hits(cues.roles, folded, lo, hi)
+                    hits += bool(found)
+                    if found:
+                        assert cues.role_any.search(folded, lo, hi) is not None
+    assert hits > 1000

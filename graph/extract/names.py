@@ -329,7 +329,10 @@ def roles_around(
             w in cues.name_stops for w in re.findall(r"[\w'’]+", gap)
         )
 
-    roles = [r for _, e, r in _role_hits(cues.roles, folded, lo, start) if attached(e)]
+    roles: list[str] = []
+    # one search of all the roles' phrases together: a role matches only where it does
+    if cues.role_any is not None and cues.role_any.search(folded, lo, start) is not None:
+        roles = [r for _, e, r in _role_hits(cues.roles, folded, lo, start) if attached(e)]
     after = re.match(r"\s*,\s*(?:(\w{1,3})\s+)?", folded[end : end + 8])
     if after and after.group(1) and after.group(1) not in cues.words("legal", "determiners"):
         after = None
