@@ -474,3 +474,12 @@ def test_a_role_matches_only_where_all_roles_together_match() -> None:
                     if found:
                         assert cues.role_any.search(folded, lo, hi) is not None
     assert hits > 1000
+
+
+@SETTINGS
+@given(
+    st.text(alphabet="aĂăȘșŞşéÉ’'-ß İıΣσς x1", max_size=30), st.integers(0, 30), st.integers(0, 30)
+)
+def test_a_cut_of_a_texts_aligned_folding_is_the_cut_folded(text: str, a: int, b: int) -> None:
+    """What ``gazetteer_ex._prefix_start`` assumes to cut the unit's cached folding."""
+    assert fold_aligned(text)[a:b] == fold_aligned(text[a:b])

@@ -4,9 +4,10 @@ instruments, well-known NGOs and media, places)."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import cache
 
 from ..model import EntityType, Mention
-from .cues import Cues, fold_aligned
+from .cues import Cues, fold_aligned, load_cues
 from .gazetteer import country_of, match
 from .instruments import enumeration_follows
 from .tokens import Token, fold, is_cap, tokenize
@@ -21,13 +22,21 @@ __all__ = ["extract"]
 
 def _prefix_start(text: str, start: int, cues: Cues) -> int:
     """Start of "Republica X" / "Republic of X" when a place is so introduced."""
-    before = fold_aligned(text[max(0, start - 40) : start])
     offset = max(0, start - 40)
-    for phrase in sorted(cues.section("bodies").get("place_prefixes", []), key=len, reverse=True):
-        p = fold(phrase) + " "
+    # the unit's aligned folding, cut: what folding the cut text gives, but the unit's
+    # is cached (every extractor folds it), a cut's would only crowd that cache
+    before = fold_aligned(text)[offset:start]
+    for p in _place_prefixes(cues.language):
         if before.endswith(p) and (len(before) == len(p) or not before[-len(p) - 1].isalnum()):
             return offset + len(before) - len(p)
     return start
+
+
+@cache
+def _place_prefixes(language: str) -> tuple[str, ...]:
+    """The folded place prefixes, each with its space, longest (as written) first."""
+    phrases = load_cues(language).section("bodies").get("place_prefixes", [])
+    return tuple(fold(phrase) + " " for phrase in sorted(phrases, key=len, reverse=True))
 
 
 def _mandate_end(tokens: Sequence[Token], j: int, text: str, cues: Cues) -> int:
