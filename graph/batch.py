@@ -176,20 +176,15 @@ def _build_one(path: str | os.PathLike[str], options: BuildOptions) -> Built:
         quads = build_quads(analysis, timestamp=options.timestamp)
     if not quads:
         raise EpkgError(f"{path}: the document gave no triples")
-    if options.validate:
-        _validate(quads, str(path))
     graph = quads[0].graph_name
     assert isinstance(graph, ox.NamedNode)
     data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     assert data is not None
+    if options.validate:
+        from .validate import validate_quads
+
+        validate_quads(quads, origin=str(path), nquads=data)  # raises ValidationFailed
     return Built(graph.value, data, len(quads), tuple(analysis.warnings))
-
-
-def _validate(quads: list[ox.Quad], origin: str) -> None:
-    """Raise ValidationFailed when the document's graph does not conform to the shapes."""
-    from .validate import validate_quads
-
-    validate_quads(quads, origin=origin)
 
 
 def _one_line(exc: BaseException) -> str:

@@ -283,6 +283,8 @@ def _fuzz(quads: list[Quad], seed: int, budget: int) -> tuple[int, int, set[str]
         damaged = _random_damage(quads, rng)
         full = validate(damaged)
         assert _fast_conforms(damaged) == full.conforms, full.text()
+        from_text = gate._conforming_fast(damaged, _nquads(damaged)) is not None
+        assert from_text == full.conforms, full.text()  # the batch workers' road
         assert _sparql_focus(full) <= _suspect_nodes(damaged), full.text()
         conforming += full.conforms
         failing += not full.conforms
@@ -331,3 +333,42 @@ def test_odd_terms_are_flagged_not_reasoned_about(quads: list[Quad], name: str) 
     except ValidationFailed:
         gate_conforms = False
     assert gate_conforms == full.conforms
+
+
+# --- the validator's N-Triples cut from the worker's N-Quads ---------------------------
+
+
+def _nquads(quads: list[Quad]) -> bytes:
+    from pyoxigraph import RdfFormat, serialize
+
+    return serialize(quads, format=RdfFormat.N_QUADS) or b""
+
+
+def test_ntriples_cut_from_nquads_are_the_graphs_triples(sample: list[Quad]) -> None:
+    from pyoxigraph import RdfFormat, parse
+
+    graph = sample[0].graph_name
+    tricky = [  # a literal that reads like a line's end, escaped line breaks, the graph's IRI
+        Quad(NamedNode("urn:s"), NamedNode("urn:p"), Literal(f"x {graph} .\n{graph} ."), graph),
+        Quad(NamedNode("urn:s"), NamedNode("urn:p"), graph, graph),
+    ]
+    for quads in (sample, [*sample, *tricky]):
+        nt = gate._ntriples_of_nquads(quads, _nquads(quads))
+        assert nt is not None
+        back = {q.triple for q in parse(nt.encode(), format=RdfFormat.N_TRIPLES)}
+        assert back == {q.triple for q in quads}
+
+
+def test_nquads_that_are_not_those_quads_are_not_used(sample: list[Quad]) -> None:
+    data = _nquads(sample)
+    assert gate._ntriples_of_nquads(sample[:-1], data) is None  # a line too many
+    other = [Quad(q.subject, q.predicate, q.object, NamedNode("urn:other")) for q in sample]
+    assert gate._ntriples_of_nquads(other, data) is None  # another graph's name
+    assert gate._ntriples_of_nquads([q.triple for q in sample], data) is None  # triples
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_the_verdict_is_the_same_from_nquads(quads: list[Quad], name: str) -> None:
+    damaged = CASES[name][0](list(quads))
+    with_text = gate._conforming_fast(damaged, _nquads(damaged))
+    assert (with_text is not None) == _fast_conforms(damaged)
