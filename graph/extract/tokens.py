@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -67,11 +68,19 @@ class Token(NamedTuple):
 _new = tuple.__new__
 
 
+_Match = re.Match
+
+
 @lru_cache(maxsize=512)
 def _tokenize(text: str) -> tuple[Token, ...]:
     # ``tuple.__new__`` with the class is what ``Token(...)`` does, without the
-    # named tuple's Python-level ``__new__``: a document makes ~5,000 tokens.
-    return tuple([_new(Token, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text)])
+    # named tuple's Python-level ``__new__``, and ``map`` makes the ~5,000 tokens of
+    # a document without a Python-level step per token.
+    found = list(_TOKEN.finditer(text))
+    triples = zip(
+        map(_Match.group, found), map(_Match.start, found), map(_Match.end, found), strict=True
+    )
+    return tuple(map(_new, repeat(Token), triples))
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
