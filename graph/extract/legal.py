@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import cache
 
-from ..model import EntityType, Mention
+from ..model import Compiled, EntityType, Mention
 from .cues import Cues, fold_aligned
 from .gazetteer import country_of
 from .instruments import _eu, enumeration_follows, past_enumeration
@@ -23,8 +23,13 @@ from .tokens import Token, fold, folded_words, is_acronym, is_cap, tokenize, wor
 
 __all__ = ["extract", "law_span_end"]
 
-_ROMAN = re.compile(r"[IVXLCDM]{2,}$")
-_NUM = re.compile(r"\d+[a-z]?(?:[-–.]\d+)*(?:\.[ºª])?$")  # "144.º": a Portuguese ordinal
+#: what this module compiles, kept compiled in the data cache (graph.model.Compiled)
+_COMPILED = Compiled(__name__, __file__)
+
+_ROMAN = _COMPILED.pattern(r"[IVXLCDM]{2,}$")
+_DIGIT = _COMPILED.pattern(r"\d")
+_YEAR = _COMPILED.pattern(r"(1[89]|20)\d\d")
+_NUM = _COMPILED.pattern(r"\d+[a-z]?(?:[-–.]\d+)*(?:\.[ºª])?$")  # "144.º": a Portuguese ordinal
 _PUNCT = {",", ";", ".", ":", "(", ")", "„", "”", "“", '"', "«", "»", "[", "]", "‘", "’", "'"}
 
 
@@ -278,14 +283,14 @@ def law_span_end(
     if k < n and fold(tokens[k].text) in cues.words("legal", "number_marks"):
         if k + 1 < n and tokens[k + 1].text == ".":
             k += 1
-        if k + 1 < n and (re.match(r"\d", tokens[k + 1].text) or _ROMAN.match(tokens[k + 1].text)):
+        if k + 1 < n and (_DIGIT.match(tokens[k + 1].text) or _ROMAN.match(tokens[k + 1].text)):
             k += 2
             while k + 1 < n and tokens[k].text == "/" and tokens[k + 1].text.isdigit():
                 k += 2
             if (
                 k + 1 < n
                 and fold(tokens[k].text) in cues.words("legal", "number_year_links")
-                and re.fullmatch(r"(1[89]|20)\d\d", tokens[k + 1].text)
+                and _YEAR.fullmatch(tokens[k + 1].text)
             ):
                 k += 2  # "Law No 94 of 2015", "Legea nr. 149 din 2019"
             qualified = numbered = True
@@ -295,7 +300,7 @@ def law_span_end(
         and k + 2 < n
         and _ROMAN.match(tokens[k].text)
         and fold(tokens[k + 1].text) in cues.words("legal", "number_year_links")
-        and re.fullmatch(r"(1[89]|20)\d\d", tokens[k + 2].text)
+        and _YEAR.fullmatch(tokens[k + 2].text)
     ):
         k += 3  # "Act LXXXVIII of 2023"
         qualified = numbered = True
@@ -620,3 +625,6 @@ def _articles(
                 unit_id, s, e, text[s:e], EntityType.LEGAL_PROVISION, "pat:article", attrs
             )
         i = max(k, i + 1)
+
+
+_COMPILED.save()

@@ -308,6 +308,8 @@ def _role_hits(
 
 
 _BLOCK = _COMPILED.pattern(r"[;:.()\[\]]")
+_WORDS = _COMPILED.pattern(r"[\w'’]+")
+_AFTER = _COMPILED.pattern(r"\s*,\s*(?:(\w{1,3})\s+)?")
 
 
 def roles_around(
@@ -325,15 +327,13 @@ def roles_around(
         gap = folded[e:start]
         if cues.list_intros is not None:
             gap = cues.list_intros.sub(" ", gap)
-        return start - e <= 70 and not any(
-            w in cues.name_stops for w in re.findall(r"[\w'’]+", gap)
-        )
+        return start - e <= 70 and not any(w in cues.name_stops for w in _WORDS.findall(gap))
 
     roles: list[str] = []
     # one search of all the roles' phrases together: a role matches only where it does
     if cues.role_any is not None and cues.role_any.search(folded, lo, start) is not None:
         roles = [r for _, e, r in _role_hits(cues.roles, folded, lo, start) if attached(e)]
-    after = re.match(r"\s*,\s*(?:(\w{1,3})\s+)?", folded[end : end + 8])
+    after = _AFTER.match(folded[end : end + 8])
     if after and after.group(1) and after.group(1) not in cues.words("legal", "determiners"):
         after = None
     if after and cues.role_any is not None:
