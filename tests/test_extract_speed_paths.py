@@ -484,3 +484,18 @@ def test_a_role_matches_only_where_all_roles_together_match() -> None:
 def test_a_cut_of_a_texts_aligned_folding_is_the_cut_folded(text: str, a: int, b: int) -> None:
     """What ``gazetteer_ex._prefix_start`` assumes to cut the unit's cached folding."""
     assert fold_aligned(text)[a:b] == fold_aligned(text[a:b])
+
+
+@SETTINGS
+@given(
+    st.sampled_from(["gaz", "cue", "list", "pat", "acr", "prop", "shape", "x", ""]),
+    st.text(max_size=6),
+)
+def test_strength_by_rule_memo_is_the_rules_family_strength(family: str, detail: str) -> None:
+    from graph.extract import _STRENGTH, strength
+    from graph.model import EntityType, Mention
+
+    for rule in (family, f"{family}:{detail}"):
+        mention = Mention("u", 0, 1, "x", EntityType.PLACE, rule)
+        assert strength(mention) == _STRENGTH.get(rule.split(":", 1)[0], 1)
+        assert strength(mention) == strength(mention)

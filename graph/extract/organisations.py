@@ -117,7 +117,11 @@ def _cue_table(language: str) -> tuple[tuple[re.Pattern[str], EntityType, bool],
     for type_name, words in cues.section("org_names").items():
         if type_name == "words":
             continue
-        pattern = compile_patterns(words)
+        pattern = (  # a list's pattern as derived with the cue data: no source rebuilt
+            cues.patterns("org_names", type_name)
+            if isinstance(words, list) and all(isinstance(w, str) for w in words)
+            else compile_patterns(words)
+        )
         if pattern is not None:
             table.append((pattern, EntityType(type_name), True))
     return tuple(table)
