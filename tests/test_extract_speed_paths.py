@@ -6,7 +6,6 @@ walk over keys computed once per token, tokens built without the named tuple's
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import subprocess
@@ -17,6 +16,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_startup_compiled import fresh_process
 
 from graph.extract import leaf_contexts
 from graph.extract.cues import (
@@ -361,50 +361,13 @@ _COMPILING = (
     "graph.extract.legal",
 )
 
-_CHILD = """
-import json, sys
-sys.path.insert(0, sys.argv[1])
-sys.path.insert(0, sys.argv[2])
-import test_startup_compiled as t
-out = {}
-for module in sys.argv[3:]:
-    __import__(module)
-    out[module] = {
-        "hit": vars(sys.modules[module])["_COMPILED"].hit,
-        "patterns": [
-            n for n, p in t._patterns(module).items() if p != t.re.compile(p.pattern, p.flags)
-        ],
-        "methods": {
-            n: t._method_differences(c, t._rebuilt(c)) for n, c in t._classes(module).items()
-        },
-        "counts": [len(t._patterns(module)), len(t._classes(module))],
-    }
-print(json.dumps(out))
-"""
-
-
-def _fresh_import(cache: Path) -> dict[str, Any]:
-    root = Path(__file__).resolve().parent.parent
-    env = {**os.environ, "EPKG_CACHE_DIR": str(cache)}
-    env.pop("EPKG_NO_CACHE", None)
-    done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(root), str(root / "tests"), *_COMPILING],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    )
-    result: dict[str, Any] = json.loads(done.stdout)
-    return result
-
-
 def test_extraction_modules_compile_from_the_cache_what_re_and_dataclass_make(
     tmp_path: Path,
 ) -> None:
     """On a miss (compiled, then saved) as on a hit, each pattern is the one
     ``re.compile`` makes and each class's methods those ``@dataclass`` writes (the
     comparisons of tests/test_startup_compiled.py)."""
-    first, second = _fresh_import(tmp_path), _fresh_import(tmp_path)
+    first, second = fresh_process(tmp_path, _COMPILING), fresh_process(tmp_path, _COMPILING)
     for module in _COMPILING:
         assert first[module]["hit"] is False and second[module]["hit"] is True, module
         for run in (first, second):
