@@ -31,6 +31,9 @@ __all__ = [
 ]
 
 _DIR = Path(__file__).resolve().parent.parent / "data"
+#: one file per language, <code>.toml: that language's labels, inflected forms and
+#: demonyms for entries of the files above (so a language is added in a file of its own)
+_LABELS = _DIR / "labels"
 
 
 #: what this module compiles, kept compiled in the data cache (graph.model.Compiled)
@@ -86,7 +89,12 @@ def _load(path: Path) -> dict[str, Any]:
 def sources() -> tuple[Path, ...]:
     """Every file the gazetteer's derived data depends on: the data (the stemmer's
     endings included) and the code that derives it."""
-    return (*sorted(_DIR.glob("*.toml")), Path(__file__), Path(_tokens.__file__))
+    return (
+        *sorted(_DIR.glob("*.toml")),
+        *sorted(_LABELS.glob("*.toml")),
+        Path(__file__),
+        Path(_tokens.__file__),
+    )
 
 
 @cached_dataclass(_COMPILED, frozen=True, slots=True)
@@ -128,35 +136,74 @@ def entries() -> tuple[Entry, ...]:
 
 def _read_entries() -> tuple[Entry, ...]:
     out: list[Entry] = []
+    overlays = _Overlays()
     for path in sorted(_DIR.glob("*.toml")):
         data = _load(path)
         for item in data.get("entity", []):
             labels = dict(item["label"])
-            names = tuple(dict.fromkeys([*labels.values(), *item.get("aliases", [])]))
+            aliases = list(item.get("aliases", []))
+            acronyms = list(item.get("acronyms", []))
+            for language, extra in overlays.of("entity", item["id"]):
+                if "label" in extra:
+                    labels.setdefault(language, extra["label"])
+                aliases += extra.get("aliases", [])
+                acronyms += extra.get("acronyms", [])
+            names = tuple(dict.fromkeys([*labels.values(), *aliases]))
             out.append(
                 Entry(
                     id=item["id"],
                     type=EntityType(item["type"]),
                     labels=tuple(sorted(labels.items())),
                     names=names,
-                    acronyms=tuple(item.get("acronyms", [])),
+                    acronyms=tuple(dict.fromkeys(acronyms)),
                     mandate=bool(item.get("mandate", False)),
                 )
             )
         for item in data.get("places", []):
             labels = {k: v for k, v in item.items() if k not in ("alt", "dem")}
-            names = tuple(dict.fromkeys([*labels.values(), *item.get("alt", [])]))
+            alt, dem = list(item.get("alt", [])), list(item.get("dem", []))
+            for language, extra in overlays.of("place", item["en"]):
+                if "label" in extra:
+                    labels.setdefault(language, extra["label"])
+                alt += extra.get("alt", [])
+                dem += extra.get("dem", [])
+            names = tuple(dict.fromkeys([*labels.values(), *alt]))
             out.append(
                 Entry(
                     id=slug(item["en"]),
                     type=EntityType.PLACE,
                     labels=tuple(sorted(labels.items())),
                     names=names,
-                    acronyms=tuple(a for a in item.get("alt", []) if is_acronym(a)),
-                    demonyms=tuple(item.get("dem", [])),
+                    acronyms=tuple(a for a in alt if is_acronym(a)),
+                    demonyms=tuple(dem),
                 )
             )
+    overlays.check_all_used()
     return tuple(out)
+
+
+class _Overlays:
+    """The per-language files of ``graph/data/labels/``: ``[entity.<id>]`` tables (label,
+    aliases, acronyms) and ``[place."<English name>"]`` tables (label, alt, dem)."""
+
+    def __init__(self) -> None:
+        self.files = {path.stem: _load(path) for path in sorted(_LABELS.glob("*.toml"))}
+        self.used: set[tuple[str, str, str]] = set()
+
+    def of(self, kind: str, key: str) -> Iterator[tuple[str, dict[str, Any]]]:
+        for language, data in self.files.items():
+            extra = data.get(kind, {}).get(key)
+            if extra is not None:
+                self.used.add((language, kind, key))
+                yield language, extra
+
+    def check_all_used(self) -> None:
+        """A key that names no entry is a typo: say so rather than drop its names."""
+        for language, data in self.files.items():
+            for kind in ("entity", "place"):
+                for key in data.get(kind, {}):
+                    if (language, kind, key) not in self.used:
+                        raise ConfigError(f"gazetteer labels/{language}.toml: no {kind} {key!r}")
 
 
 @lru_cache(maxsize=65536)  # asked ~10,000 times a document, mostly for the same words
