@@ -468,7 +468,7 @@ def _provisions(
         num = _NUM.search(m.surface)
         if num is None:
             continue
-        rest = m.surface[num.start() :]
+        rest = _attr(m, "number") or m.surface[num.start() :]  # number-first: its numbers
         target = _attr(m, "part_of_at")
         law = at.get((m.unit, int(target))) if target is not None else None
         key = (fold(rest), law)
@@ -479,9 +479,15 @@ def _provisions(
     for group_key, group in groups.items():
         law = parts[group_key]
         rest = first_rest[group_key]
-        label = f"{_head_word(group, default_head)} {rest}"
-        if law is not None and law in by_ref:
-            label += f" {link} {by_ref[law].label}"
+        written = _attr(group[0], "written")
+        if written is not None:  # number-first, after its law: "Baudžiamojo kodekso 307 straipsnis"
+            label = written
+        elif _attr(group[0], "number") is not None:  # number-first, no law: "307 straipsnis"
+            label = group[0].surface
+        else:
+            label = f"{_head_word(group, default_head)} {rest}"
+            if law is not None and law in by_ref:
+                label += f" {link} {by_ref[law].label}"
         slug_key = slug(label)
         while slug_key in used:
             slug_key += "-x"

@@ -520,6 +520,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
     prefixes = _head_prefixes(cues.language)
     heads = _law_head_words(word_set(text), cues.language, prefixes)
     folds = folded_words(text) if heads else ()
+    laws: dict[int, int] = {}  # end → start of each law named here (for number-first articles)
     for i in range(len(folds)):
         if folds[i] not in heads:
             continue
@@ -540,8 +541,11 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
             left = [t.text for t in tokens[span[0] : i]]
             # "European Media Freedom Act", "EU Climate Law": the Union's act, not a nation's
             type_ = EntityType.EU_INSTRUMENT if left and _eu(left, cues) else EntityType.LAW
+            laws[e] = s
             yield Mention(unit_id, s, e, text[s:e], type_, "pat:law")
     yield from _articles(unit_id, text, tokens, folded, cues)
+    if cues.patterns("legal", "heads_after_number") is not None:
+        yield from _number_first_articles(unit_id, text, tokens, folded, cues, laws)
 
 
 def _skip_separator(tokens: Sequence[Token], k: int, cues: Cues) -> int:
@@ -625,6 +629,72 @@ def _articles(
                 unit_id, s, e, text[s:e], EntityType.LEGAL_PROVISION, "pat:article", attrs
             )
         i = max(k, i + 1)
+
+
+
+def _number_first_articles(
+    unit_id: str,
+    text: str,
+    tokens: Sequence[Token],
+    folded: str,
+    cues: Cues,
+    laws: dict[int, int],
+) -> Iterator[Mention]:
+    """Articles in the languages that write the number first ("Baudžiamojo kodekso 307
+    straipsnis", "a Btk. 330. cikke", "rikoslain 3 artikla", "Krimināllikuma 206.
+    pantu"): a number (with its ordinal full stop), a head of ``heads_after_number``,
+    then any subdivisions written the same way ("5 dalį", "(5) bekezdésére"). The
+    article belongs to the law that ends right before its number, written before it
+    in the genitive; the mention keeps that phrase as the document writes it."""
+    n = len(tokens)
+    # Hungarian and Latvian write an article's number as an ordinal ("330. cikke"); without
+    # the full stop the number counts ("12 cikk": twelve articles).
+    needs_stop = bool(cues.section("legal").get("number_first_needs_stop", False))
+    i = 0
+    while i < n:
+        if not _NUM.match(tokens[i].text) or (i > 0 and tokens[i - 1].text == "("):
+            i += 1
+            continue
+        if needs_stop and not _ordinal_stop(tokens, i + 1):
+            i += 1
+            continue
+        k = _after_number_head(tokens, i + 1, cues, folded, "heads_after_number")
+        if k is None:
+            i += 1
+            continue
+        head = text[tokens[k - 1].start : tokens[k - 1].end]
+        while k < n:
+            if tokens[k].text == "(" and k + 2 < n and tokens[k + 2].text == ")":
+                number_end = k + 3  # "(5) bekezdésére"
+            elif _NUM.match(tokens[k].text):
+                number_end = k + 1  # "5 dalį", "5. punktu"
+            else:
+                break
+            sub = _after_number_head(tokens, number_end, cues, folded, "subdivisions_after_number")
+            if sub is None:
+                break
+            k = sub
+        s, e = tokens[i].start, tokens[k - 1].end
+        numbers = " ".join(t.text for t in tokens[i:k] if _NUM.match(t.text))
+        attrs: tuple[tuple[str, str], ...] = (("head", head), ("number", numbers))
+        law_start = laws.get(tokens[i - 1].end) if i > 0 else None
+        if law_start is not None:
+            attrs += (("part_of_at", str(law_start)), ("written", text[law_start:e]))
+        yield Mention(unit_id, s, e, text[s:e], EntityType.LEGAL_PROVISION, "pat:article", attrs)
+        i = k
+
+
+def _after_number_head(
+    tokens: Sequence[Token], k: int, cues: Cues, folded: str, key: str
+) -> int | None:
+    """The token after a head of ``key`` that follows a number (past its ordinal full
+    stop) at token ``k``; None when none does."""
+    if _ordinal_stop(tokens, k):
+        k += 1
+    if k >= len(tokens):
+        return None
+    end = _match_words(cues, "legal", key, folded, tokens[k].start)
+    return None if end is None else token_at(tokens, end)
 
 
 _COMPILED.save()
