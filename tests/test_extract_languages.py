@@ -18,7 +18,10 @@ from graph.extract.cues import available_languages, load_cues
 
 CUES = Path(__file__).resolve().parent.parent / "graph" / "lang" / "cues"
 GOLD = Path(__file__).resolve().parent / "gold"
-NEW = ("es", "it", "pt", "nl", "pl", "sv", "cs", "el", "da", "sk", "bg", "hr", "sl")
+NEW = (
+    "es", "it", "pt", "nl", "pl", "sv", "cs", "el", "da", "sk", "bg", "hr", "sl",
+    "et", "fi", "ga", "hu", "lt", "lv", "mt",
+)  # fmt: skip
 ROLES = {
     "PoliticalPrisoner", "FormerPoliticalPrisoner", "HumanRightsDefender", "Journalist",
     "EditorInChief", "Blogger", "Activist", "Lawyer", "Refugee",
