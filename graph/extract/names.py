@@ -31,6 +31,8 @@ __all__ = [
 
 OPEN_QUOTES = {"„": "”", "“": "”", '"': '"', "«": "»", "*": "*", "‘": "’", "”": "”"}
 _DELIMS = {",", ";", "(", ")", ".", ":", "!", "?", "[", "]", "„", "”", "“", "«", "»", '"'}
+#: the punctuation that ends a name
+DELIMS: frozenset[str] = frozenset(_DELIMS)
 #: what this module compiles, kept compiled in the data cache (graph.model.Compiled)
 _COMPILED = Compiled(__name__, __file__)
 

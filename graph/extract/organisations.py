@@ -19,6 +19,7 @@ from .cues import Cues, compile_patterns, finditer, fold_aligned, load_cues
 from .gazetteer import country_of, demonym_country
 from .instruments import continuation
 from .names import (
+    DELIMS,
     OPEN_QUOTES,
     Item,
     cap_run_end,
@@ -106,7 +107,34 @@ def _after_cue(
             cut = listed_person_start(tokens, item.first, item.last, cues)
             if quoted is None and cut < item.last:  # the list of persons starts inside
                 item = Item(item.first, cut, item.start, tokens[cut - 1].end)
+            elif quoted is None and cues.raw.get("sentence_case_names"):
+                item = _sentence_case_tail(tokens, item, cues)
             yield _mention(unit_id, text, quoted or item, type_, "cue:after")
+
+
+def _sentence_case_tail(tokens: Sequence[Token], item: Item, cues: Cues) -> Item:
+    """In a language that capitalises only a name's first word ("strana Nová volba",
+    "stranka Svobodna domovina"), the one lower-case word after the capitalised ones,
+    when the name plainly ends there: at a punctuation mark, "and", a stop word or the
+    unit's end. One word at most, so an unknown verb after a name is never taken in."""
+    j, n = item.last, len(tokens)
+    if j >= n or not tokens[j].text.isalpha() or not tokens[j].text.islower():
+        return item
+    word = fold(tokens[j].text)
+    closed = (
+        cues.name_stops | cues.list_and | cues.name_connectors | cues.months
+        | cues.place_prepositions
+    )  # fmt: skip
+    if word in closed:
+        return item
+    if j + 1 < n:
+        after = tokens[j + 1]
+        if not (
+            after.text in DELIMS or fold(after.text) in cues.list_and
+            or fold(after.text) in cues.name_stops
+        ):  # fmt: skip
+            return item
+    return Item(item.first, j + 1, item.start, tokens[j].end)
 
 
 @cache
