@@ -39,7 +39,15 @@ __all__ = [
 _COMPILED = Compiled(__name__, __file__)
 
 _TOKEN = _COMPILED.pattern(
-    r"(?<!\w)(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|dell|dall|nell|sull|all|coll|quell|un)['’](?=\w)"
+    # The Maltese article, alone or fused with a preposition and assimilated ("l-", "il-",
+    # "ir-", "tal-", "lill-", "għall-", "fil-", "mill-"), is a token of its own, as the
+    # French "l'" is: "l-Artikolu", "tal-Kodiċi" start a word at "Artikolu", "Kodiċi".
+    # Only forms no other EU language writes before a hyphen (not "al-", "el-", "bin-").
+    r"(?<!\w)(?:[Ii][lrstdnxzżċ]|[Ll]|ta[lsrtdnxzżċ]|li[lsrtdnxzżċ]|lill|għa[lsrtdnxzżċ]|għall"
+    r"|fi[lsrtdnxzżċ]|mi[lsrtdnxzżċ]|mill|bi[lsrtdxzżċ]|sal|mal|[bfm]l)-(?=\w)"
+    r"|(?<!\w)[rstdnxzżċ]-(?=[A-ZĊĠĦŻ])"  # after a vowel: "billi r-Rapporteur" (not "s-a")
+    r"|(?<!\w)[Tt]a['’](?!\w)"  # Maltese "ta'" (of) before a space: a word of its own
+    r"|(?<!\w)(?:[ldjmnstcf]|qu|jusqu|lorsqu|puisqu|dell|dall|nell|sull|all|coll|quell|un)['’](?=\w)"
     r"|\d+(?:\.\d+)+(?!\w)"  # one number "206.3.2", "330.1": an article's number
     r"|\w+\.[ºª](?!\w)"  # a Portuguese ordinal or abbreviation: "artigo 144.º", "n.º 5"
     r"|\w+(?:[-\u2010\u2011/]\w+|['’](?!s\b)\w+)*"  # U+2010/2011: typeset hyphens
