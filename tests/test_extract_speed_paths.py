@@ -26,7 +26,8 @@ from graph.extract.cues import (
     fold_aligned,
     load_cues,
 )
-from graph.extract.gazetteer import _END, Entry, _acronym_hit, _key, _lower_words, _trie, match
+from graph.extract.gazetteer import Entry, _acronym_hit, _key, _lower_words, _trie, match
+from graph.extract.gazetteer import entries as gazetteer_entries
 from graph.extract.tokens import (
     _TOKEN,
     Token,
@@ -162,9 +163,29 @@ def test_compiled_phrases_find_what_their_scan_finds(
 # --- the gazetteer -----------------------------------------------------------------
 
 
+_END = "\0"
+
+
+def _nested_trie() -> dict[str, Any]:
+    """The gazetteer's names as the nested trie ``match`` once walked (one dict a word)."""
+    trie: dict[str, Any] = {}
+    for entry in gazetteer_entries():
+        for name in entry.names:
+            toks = [t.text for t in tokenize(name)]
+            if not toks or (len(toks) == 1 and is_acronym(toks[0])):
+                continue
+            node = trie
+            for t in toks:
+                node = node.setdefault(_key(t), {})
+            node.setdefault(
+                _END, (entry, toks[0][0].isupper() and len(toks[0]) > 3 and len(toks) < 3)
+            )
+    return trie
+
+
 def _match_by_walk(tokens: list[Token]) -> Iterator[tuple[int, int, Entry]]:
-    """The walk ``match`` replaced: each token's key asked as the trie is walked."""
-    trie, acronyms = _trie()
+    """The walk ``match`` replaced: each token's key asked as a nested trie is walked."""
+    trie, acronyms = _nested_trie(), _trie()[1]
     i, n = 0, len(tokens)
     while i < n:
         best: tuple[int, Entry] | None = None

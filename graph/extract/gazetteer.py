@@ -103,7 +103,7 @@ class _Derived:
     pickle (one pickle keeps an entry the same object in every structure)."""
 
     entries: tuple[Entry, ...]
-    trie: dict[str, Any]
+    trie: dict[str, tuple[Entry, bool] | None]  # see _build_trie
     acronyms: dict[str, Entry]
     demonyms: dict[str, Entry]
     country_prefixes: tuple[tuple[str, Entry], ...]
@@ -214,16 +214,27 @@ def _key(tok: str) -> str:
     return stem(tok) if tok[0].isalnum() else tok
 
 
-_END = "\0"
+#: joins the keys of a name's words into one key of the flat trie
+_SEP = "\x1f"
+#: what ``dict.get`` gives for a path no name takes
+_ABSENT = ("absent",)
 
 
-def _trie() -> tuple[dict[str, Any], dict[str, Entry]]:
+def _trie() -> tuple[dict[str, tuple[Entry, bool] | None], dict[str, Entry]]:
     derived = _derived()
     return derived.trie, derived.acronyms
 
 
-def _build_trie(found: tuple[Entry, ...]) -> tuple[dict[str, Any], dict[str, Entry]]:
-    trie: dict[str, Any] = {}
+def _build_trie(
+    found: tuple[Entry, ...],
+) -> tuple[dict[str, tuple[Entry, bool] | None], dict[str, Entry]]:
+    """The names as a flat trie: every prefix of a name's word keys, joined by ``_SEP``,
+    maps to (entry, needs a capital) where a name ends there, else None.
+
+    Flat rather than nested dicts: a fresh process unpickles ~12,000 strings instead
+    of ~12,000 dicts, half the gazetteer's load. The first entry to end a path keeps it.
+    """
+    trie: dict[str, tuple[Entry, bool] | None] = {}
     acronyms: dict[str, Entry] = {}
     for entry in found:
         for name in entry.names:
@@ -232,12 +243,12 @@ def _build_trie(found: tuple[Entry, ...]) -> tuple[dict[str, Any], dict[str, Ent
                 if toks:
                     acronyms.setdefault(toks[0], entry)
                 continue
-            node = trie
-            for t in toks:
-                node = node.setdefault(_key(t), {})
-            node.setdefault(
-                _END, (entry, toks[0][0].isupper() and len(toks[0]) > 3 and len(toks) < 3)
-            )
+            keys = [_key(t) for t in toks]
+            for size in range(1, len(keys) + 1):
+                trie.setdefault(_SEP.join(keys[:size]), None)
+            path = _SEP.join(keys)
+            if trie[path] is None:
+                trie[path] = (entry, toks[0][0].isupper() and len(toks[0]) > 3 and len(toks) < 3)
         for acr in entry.acronyms:
             acronyms.setdefault(acr, entry)
     return trie, acronyms
@@ -296,10 +307,9 @@ def country_of(word: str) -> Entry | None:
                     break
     if hit is not None:
         return hit
-    node = _trie()[0].get(_key(word))
-    if node and _END in node and node[_END][0].type is EntityType.PLACE:
-        entry: Entry = node[_END][0]
-        return entry
+    ended = _trie()[0].get(_key(word))
+    if ended is not None and ended[0].type is EntityType.PLACE:
+        return ended[0]
     return None
 
 
@@ -394,11 +404,12 @@ def match(tokens: Sequence[Token]) -> Iterator[tuple[int, int, Entry]]:
         if i < done:
             continue  # inside the last match
         best: tuple[int, Entry] | None = None
-        node: dict[str, Any] | None = trie.get(keys[i])
+        path = keys[i]
+        ended = trie.get(path, _ABSENT)
         j = i + 1
-        while node is not None:
-            if _END in node:
-                entry, needs_cap = node[_END]
+        while ended is not _ABSENT:
+            if ended is not None:
+                entry, needs_cap = ended  # type: ignore[misc]
                 first = texts[i]
                 if not (needs_cap and not first[0].isupper()) and not (
                     j - i == 1
@@ -407,7 +418,8 @@ def match(tokens: Sequence[Token]) -> Iterator[tuple[int, int, Entry]]:
                     best = (j, entry)
             if j >= n:
                 break
-            node = node.get(keys[j])
+            path = path + _SEP + keys[j]
+            ended = trie.get(path, _ABSENT)
             j += 1
         if best is None:
             hit = _acronym_hit(texts[i], acronyms)
