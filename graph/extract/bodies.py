@@ -154,6 +154,32 @@ def _coordinated(
         return
 
 
+def _coordinated_after(
+    unit_id: str,
+    text: str,
+    tokens: Sequence[Token],
+    k: int,
+    head_at: dict[int, re.Match[str]],
+    entry: Entry,
+    cues: Cues,
+) -> Iterator[Mention]:
+    """ "Kirgisian presidentille ja hallitukselle", "Kirgizisztán elnökének és
+    kormányának": where the country stands before its head, each head coordinated right
+    after it (from token ``k``) names a body of the same country."""
+    n = len(tokens)
+    while k + 1 < n and (tokens[k].text == "," or fold(tokens[k].text) in cues.list_and):
+        h = k + 1
+        if tokens[k].text == "," and fold(tokens[h].text) in cues.list_and and h + 1 < n:
+            h += 1  # ", and"
+        found = head_at.get(h)
+        if found is None or tokens[h].start != found.start():
+            return
+        s, e = tokens[h].start, found.end()
+        attrs = (("state", f"{stem(tokens[h].text)}|{entry.id}"), ("country", entry.id))
+        yield Mention(unit_id, s, e, text[s:e], EntityType.STATE_BODY, "pat:state", attrs)
+        k = token_at(tokens, e)
+
+
 def _person_word(tok: Token, cues: Cues) -> bool:
     """A capitalised word that can be part of a person's name, not of a body's."""
     return (
@@ -232,6 +258,8 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
             yield Mention(unit_id, s, e, text[s:e], EntityType.STATE_BODY, "pat:state", attrs)
             if span[0] == i:
                 yield from _coordinated(unit_id, text, tokens, i, head_at, entry, cues)
+            elif span[1] == k:  # the country first: "Kirgisian presidentille ja hallitukselle"
+                yield from _coordinated_after(unit_id, text, tokens, k, head_at, entry, cues)
     named = cues.words("bodies", "named_heads")
     un = cues.patterns("bodies", "un_markers")
     folds = folded_words(text)
