@@ -114,6 +114,15 @@ def _prefixed(tokens: Sequence[Token], k: int, folded: str, cues: Cues) -> tuple
     return None
 
 
+def _state_body(
+    unit_id: str, text: str, s: int, e: int, head: Token, entry: Entry
+) -> Mention:
+    """A body of the state ``entry`` named by ``text[s:e]``; its key is the head's stem
+    and the state, so "Guvernul X" and "Guvernului X" are one entity."""
+    attrs = (("state", f"{stem(head.text)}|{entry.id}"), ("country", entry.id))
+    return Mention(unit_id, s, e, text[s:e], EntityType.STATE_BODY, "pat:state", attrs)
+
+
 def _coordinated(
     unit_id: str,
     text: str,
@@ -139,10 +148,7 @@ def _coordinated(
         ending = [b for b, hm in head_at.items() if hm.end() == tokens[h].end]
         if ending:
             h = ending[0]  # a head of one or more words: "Liderului Suprem"
-            tok = tokens[h]
-            s, e = tok.start, head_at[h].end()
-            attrs = (("state", f"{stem(tok.text)}|{entry.id}"), ("country", entry.id))
-            yield Mention(unit_id, s, e, text[s:e], EntityType.STATE_BODY, "pat:state", attrs)
+            yield _state_body(unit_id, text, tokens[h].start, head_at[h].end(), tokens[h], entry)
             j = h - 1
             while (
                 j >= 1
@@ -174,10 +180,8 @@ def _coordinated_after(
         found = head_at.get(h)
         if found is None or tokens[h].start != found.start():
             return
-        s, e = tokens[h].start, found.end()
-        attrs = (("state", f"{stem(tokens[h].text)}|{entry.id}"), ("country", entry.id))
-        yield Mention(unit_id, s, e, text[s:e], EntityType.STATE_BODY, "pat:state", attrs)
-        k = token_at(tokens, e)
+        yield _state_body(unit_id, text, tokens[h].start, found.end(), tokens[h], entry)
+        k = token_at(tokens, found.end())
 
 
 def _person_word(tok: Token, cues: Cues) -> bool:
@@ -254,8 +258,7 @@ def extract(unit_id: str, text: str, cues: Cues) -> Iterator[Mention]:
             if span is None or entry is None:
                 continue
             s, e = tokens[span[0]].start, tokens[span[1] - 1].end
-            attrs = (("state", f"{stem(tokens[i].text)}|{entry.id}"), ("country", entry.id))
-            yield Mention(unit_id, s, e, text[s:e], EntityType.STATE_BODY, "pat:state", attrs)
+            yield _state_body(unit_id, text, s, e, tokens[i], entry)
             if span[0] == i:
                 yield from _coordinated(unit_id, text, tokens, i, head_at, entry, cues)
             elif span[1] == k:  # the country first: "Kirgisian presidentille ja hallitukselle"

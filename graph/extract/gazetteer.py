@@ -103,7 +103,7 @@ class _Derived:
     pickle (one pickle keeps an entry the same object in every structure)."""
 
     entries: tuple[Entry, ...]
-    trie: dict[str, tuple[Entry, bool] | None]  # see _build_trie
+    trie: dict[str, tuple[Entry, bool] | tuple[()]]  # see _build_trie
     acronyms: dict[str, Entry]
     demonyms: dict[str, Entry]
     country_prefixes: tuple[tuple[str, Entry], ...]
@@ -216,25 +216,21 @@ def _key(tok: str) -> str:
 
 #: joins the keys of a name's words into one key of the flat trie
 _SEP = "\x1f"
-#: what ``dict.get`` gives for a path no name takes
-_ABSENT = ("absent",)
-
-
-def _trie() -> tuple[dict[str, tuple[Entry, bool] | None], dict[str, Entry]]:
+def _trie() -> tuple[dict[str, tuple[Entry, bool] | tuple[()]], dict[str, Entry]]:
     derived = _derived()
     return derived.trie, derived.acronyms
 
 
 def _build_trie(
     found: tuple[Entry, ...],
-) -> tuple[dict[str, tuple[Entry, bool] | None], dict[str, Entry]]:
+) -> tuple[dict[str, tuple[Entry, bool] | tuple[()]], dict[str, Entry]]:
     """The names as a flat trie: every prefix of a name's word keys, joined by ``_SEP``,
-    maps to (entry, needs a capital) where a name ends there, else None.
+    maps to (entry, needs a capital) where a name ends there, else to ().
 
     Flat rather than nested dicts: a fresh process unpickles ~12,000 strings instead
     of ~12,000 dicts, half the gazetteer's load. The first entry to end a path keeps it.
     """
-    trie: dict[str, tuple[Entry, bool] | None] = {}
+    trie: dict[str, tuple[Entry, bool] | tuple[()]] = {}
     acronyms: dict[str, Entry] = {}
     for entry in found:
         for name in entry.names:
@@ -245,9 +241,9 @@ def _build_trie(
                 continue
             keys = [_key(t) for t in toks]
             for size in range(1, len(keys) + 1):
-                trie.setdefault(_SEP.join(keys[:size]), None)
+                trie.setdefault(_SEP.join(keys[:size]), ())
             path = _SEP.join(keys)
-            if trie[path] is None:
+            if not trie[path]:
                 trie[path] = (entry, toks[0][0].isupper() and len(toks[0]) > 3 and len(toks) < 3)
         for acr in entry.acronyms:
             acronyms.setdefault(acr, entry)
@@ -308,7 +304,7 @@ def country_of(word: str) -> Entry | None:
     if hit is not None:
         return hit
     ended = _trie()[0].get(_key(word))
-    if ended is not None and ended[0].type is EntityType.PLACE:
+    if ended and ended[0].type is EntityType.PLACE:
         return ended[0]
     return None
 
@@ -405,11 +401,11 @@ def match(tokens: Sequence[Token]) -> Iterator[tuple[int, int, Entry]]:
             continue  # inside the last match
         best: tuple[int, Entry] | None = None
         path = keys[i]
-        ended = trie.get(path, _ABSENT)
+        ended = trie.get(path)
         j = i + 1
-        while ended is not _ABSENT:
-            if ended is not None:
-                entry, needs_cap = ended  # type: ignore[misc]
+        while ended is not None:  # a prefix of some name
+            if ended:  # a name ends here
+                entry, needs_cap = ended
                 first = texts[i]
                 if not (needs_cap and not first[0].isupper()) and not (
                     j - i == 1
@@ -419,7 +415,7 @@ def match(tokens: Sequence[Token]) -> Iterator[tuple[int, int, Entry]]:
             if j >= n:
                 break
             path = path + _SEP + keys[j]
-            ended = trie.get(path, _ABSENT)
+            ended = trie.get(path)
             j += 1
         if best is None:
             hit = _acronym_hit(texts[i], acronyms)
